@@ -1,0 +1,201 @@
+"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from itertools import islice
+from typing import IO, Any
+
+import click
+from tqdm import tqdm
+
+from .article import Article
+from .document import Document
+from .errors import WirecoderError
+from .pipeline import Pipeline
+from .readers import SkipLog, read_paths
+from .report import pretty, stats_text, summary_table
+from .settings import SETTINGS, Settings
+
+HASH_BATCH = 256  # articles looked up at once when checking what is already stored
+
+
+def _progress(items: Iterable[Any], desc: str) -> Iterator[Any]:
+    # On stderr, and silent when stderr is not a terminal (logs and CI stay clean).
+    return iter(tqdm(items, desc=desc, unit=" art", file=sys.stderr, disable=None, dynamic_ncols=True))
+
+
+def _report_skips(skips: SkipLog, strict: bool) -> None:
+    for skip in skips.skips:
+        click.echo(f"skipped [{skip.reason}] {skip.message}", err=True)
+    click.echo(skips.summary(), err=True)
+    if strict and len(skips):
+        raise SystemExit(1)
+
+
+class _Obj:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_url", help="Database URL (default: setting store.url, env WIRECODER_DB).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="TOML file overriding settings (env WIRECODER_CONFIG).")
+@click.version_option(package_name="wirecoder")
+@click.pass_context
+def cli(ctx: click.Context, db_url: str | None, config_path: str | None) -> None:
+    """Turn French news wires into provenance-linked documents, stored for counting."""
+    settings = Settings.load(config_path)
+    if db_url:
+        settings = Settings({**dict(settings.items()), "store.url": db_url})
+    ctx.obj = _Obj(settings)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl",
+              show_default=True, help="jsonl: one Document per line; json: an array; pretty: for reading.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any input was skipped.")
+@click.pass_obj
+def extract(obj: _Obj, paths: tuple[str, ...], fmt: str, output: IO[str], strict: bool) -> None:
+    """Annotate files, folders or - (stdin) and write Documents (see `wirecoder schema`)."""
+    skips = SkipLog()
+    articles = read_paths(paths, skips=skips, max_bytes=obj.settings["input.max_text_bytes"])
+    docs = _progress(Pipeline(settings=obj.settings).process(articles, skips), "extract")
+    if fmt == "json":
+        output.write("[")
+    for n, doc in enumerate(docs):
+        if fmt == "jsonl":
+            output.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            output.write(("," if n else "") + "\n" + json.dumps(doc.to_dict(), ensure_ascii=False, indent=1))
+        else:
+            output.write(pretty(doc) + "\n\n")
+    if fmt == "json":
+        output.write("\n]\n")
+    output.flush()
+    _report_skips(skips, strict)
+
+
+def _ingest(settings: Settings, paths: Iterable[str], strict: bool) -> list[Document]:
+    from .store import IngestResult, Store
+
+    skips = SkipLog()
+    result = IngestResult()
+    written: list[Document] = []
+    with Store(settings["store.url"]) as store:
+        hashes: dict[str, str] = {}
+
+        def changed(articles: Iterator[Article]) -> Iterator[Article]:
+            """Only articles whose content is not stored yet: a second run parses nothing."""
+            while batch := list(islice(articles, HASH_BATCH)):
+                stored = store.stored_hashes(a.id for a in batch)
+                for a in batch:
+                    if stored.get(a.id) == a.content_hash:
+                        result.count("unchanged", a.id)
+                    else:
+                        hashes[a.id] = a.content_hash
+                        yield a
+
+        articles = read_paths(paths, skips=skips, max_bytes=settings["input.max_text_bytes"])
+        docs = Pipeline(settings=settings).process(changed(articles), skips)
+        try:
+            for doc in _progress(docs, "ingest"):
+                result.count(store.write(doc, hashes.pop(doc.id)), doc.id)
+                written.append(doc)
+        except KeyboardInterrupt:
+            # Each article is its own transaction: what is written is complete, the rest is not begun.
+            click.echo(f"interrupted: {result.added} added, {result.replaced} replaced before the stop; "
+                       "run the same command again to resume", err=True)
+            raise SystemExit(130) from None
+    click.echo(f"ingested into {settings['store.url']}: {result.added} added, {result.replaced} replaced, "
+               f"{result.unchanged} unchanged", err=True)
+    _report_skips(skips, strict)
+    return written
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any input was skipped.")
+@click.pass_obj
+def ingest(obj: _Obj, paths: tuple[str, ...], strict: bool) -> None:
+    """Annotate and store articles; unchanged ones (same content hash) are skipped."""
+    _ingest(obj.settings, paths, strict)
+
+
+def samples_dir() -> str:
+    return str(resources.files("wirecoder") / "samples" / "fr")
+
+
+@cli.command()
+@click.pass_obj
+def demo(obj: _Obj) -> None:
+    """Ingest the bundled sample stories and print what was found in each."""
+    docs = _ingest(obj.settings, [samples_dir()], strict=True)
+    if docs:
+        click.echo(summary_table(docs))
+    else:
+        click.echo("all samples were already stored; `wirecoder stats` shows them")
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+@click.pass_obj
+def show(obj: _Obj, article_id: str, fmt: str) -> None:
+    """Show one stored article with its annotations."""
+    from .store import Store
+
+    with Store(obj.settings["store.url"]) as store:
+        data = store.document(article_id)
+    if data is None:
+        raise click.ClickException(f"no article with id {article_id!r} in {obj.settings['store.url']}")
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else pretty(Document.from_dict(data)))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def stats(obj: _Obj, fmt: str) -> None:
+    """Counts of what the database holds."""
+    from .store import Store
+
+    with Store(obj.settings["store.url"]) as store:
+        data = store.stats()
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else stats_text(data))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a Document."""
+    click.echo((resources.files("wirecoder") / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+
+
+@cli.command("settings")
+@click.pass_obj
+def settings_cmd(obj: _Obj) -> None:
+    """List every setting with its value and help."""
+    for s in SETTINGS:
+        click.echo(f"{s.name} = {obj.settings[s.name]!r}\n    {s.help}")
+
+
+def main() -> None:
+    try:
+        status = cli.main(standalone_mode=False)
+        if isinstance(status, int) and status:
+            raise SystemExit(status)
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except click.exceptions.Abort:
+        raise SystemExit(130) from None
+    except WirecoderError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None

@@ -1,0 +1,54 @@
+"""One exception hierarchy for wirecoder; every message says what is wrong and where.
+
+    WirecoderError
+    ├── InputError        a record or file cannot be read (file, line, field, reason)
+    ├── ConfigError       a setting or a data file is invalid
+    ├── PipelineError     stages do not fit together (a stage needs what none produces)
+    └── StoreError        the database cannot be opened or written
+"""
+
+from __future__ import annotations
+
+
+class WirecoderError(Exception):
+    """Base class of every error wirecoder raises on purpose."""
+
+
+class InputError(WirecoderError):
+    """A bad input record. `reason` is a short code used to count skips (e.g. ``bad-date``)."""
+
+    def __init__(self, reason: str, message: str, *, source: str | None = None,
+                 line: int | None = None, field: str | None = None) -> None:
+        self.reason = reason
+        self.detail = message
+        self.source = source
+        self.line = line
+        self.field = field
+        super().__init__(self.location() + message)
+
+    def location(self) -> str:
+        """``file:line: field 'x': `` prefix, with only the parts that are known."""
+        where = self.source or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        prefix = f"{where}: " if where else ""
+        if self.field:
+            prefix += f"field '{self.field}': "
+        return prefix
+
+    def located(self, *, source: str | None = None, line: int | None = None) -> InputError:
+        """The same error with its file and line filled in where they were missing."""
+        return InputError(self.reason, self.detail, source=self.source or source,
+                          line=self.line if self.line is not None else line, field=self.field)
+
+
+class ConfigError(WirecoderError):
+    """An invalid setting or language data file."""
+
+
+class PipelineError(WirecoderError):
+    """Stages whose declared inputs are not produced by an earlier stage."""
+
+
+class StoreError(WirecoderError):
+    """The database cannot be opened, migrated or written."""

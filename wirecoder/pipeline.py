@@ -1,0 +1,120 @@
+"""The Pipeline: an ordered list of registered stages, checked at start-up, run over articles.
+
+One failed article never stops the others: its error becomes a skip (``stage-error``) and the batch
+goes on. ``Pipeline.process`` batches articles so that parsing runs through spaCy's ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+from .article import Article, DatePrecision, parse_pub_date
+from .document import Document
+from .errors import InputError, PipelineError
+from .readers.base import Skip, SkipLog, check_text
+from .settings import Settings
+from .stages import REGISTRY, Stage
+from .stages.base import Context
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STAGES: tuple[str, ...] = ("structure", "parse", "actors")
+ARTICLES_PER_BATCH = 32
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Every stage's inputs must be produced by an earlier stage (spaCy's requires/assigns idea)."""
+    available = {"article"}
+    for st in stages:
+        missing = [r for r in st.requires if r not in available]
+        if missing:
+            raise PipelineError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage "
+                                f"assigns (order: {', '.join(s.name for s in stages)})")
+        available.update(st.assigns)
+
+
+class Pipeline:
+    """Processes articles into Documents. Models are loaded once, on the first article."""
+
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, settings: Settings | None = None) -> None:
+        unknown = [name for name in stages if name not in REGISTRY]
+        if unknown:
+            raise PipelineError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(sorted(REGISTRY))}")
+        self.stages = [REGISTRY[name] for name in stages]
+        check_stages(self.stages)
+        self.settings = settings or Settings()
+        self._ready = False
+
+    def setup(self) -> None:
+        if not self._ready:
+            for st in self.stages:
+                if st.setup:
+                    st.setup(self.settings)
+            self._ready = True
+
+    def process(self, articles: Iterable[Article], skips: SkipLog | None = None) -> Iterator[Document]:
+        """Documents for the articles, in order; failures go to ``skips`` (or are raised if None)."""
+        self.setup()
+        it = iter(articles)
+        while batch := list(islice(it, ARTICLES_PER_BATCH)):
+            yield from self._run_batch(batch, skips)
+
+    def _run_batch(self, batch: list[Article], skips: SkipLog | None) -> list[Document]:
+        contexts = [Context(a, Document.from_article(a), self.settings) for a in batch]
+        failed: set[int] = set()
+        for st in self.stages:
+            live = [c for c in contexts if id(c) not in failed]
+            if st.batch is not None:
+                try:
+                    st.batch(live)
+                except Exception:
+                    if skips is None:
+                        raise
+                    # Retry one by one so that only the article at fault is lost.
+                    for ctx in live:
+                        self._guard(st, ctx, failed, skips, batch_fn=True)
+            for ctx in live:
+                if id(ctx) not in failed:
+                    self._guard(st, ctx, failed, skips)
+        return [c.document for c in contexts if id(c) not in failed]
+
+    def _guard(self, st: Stage, ctx: Context, failed: set[int], skips: SkipLog | None,
+               batch_fn: bool = False) -> None:
+        try:
+            if batch_fn and st.batch is not None:
+                st.batch([ctx])
+            else:
+                st.run(ctx)
+        except Exception as exc:
+            if skips is None:
+                raise
+            failed.add(id(ctx))
+            log.debug("stage %s failed on %s", st.name, ctx.article.id, exc_info=True)
+            skips.add(Skip("stage-error", f"{ctx.article.origin or ctx.article.id}: stage {st.name!r} "
+                           f"failed on article {ctx.article.id!r}: {type(exc).__name__}: {exc}",
+                           ctx.article.origin))
+
+    def extract(self, article: Article) -> Document:
+        return next(iter(self.process([article])))
+
+
+_default: Pipeline | None = None
+
+
+def extract(text: str, date: str | None = None, id: str = "text", *, title: str | None = None,
+            pipeline: Pipeline | None = None) -> Document:
+    """Annotate one text. ``date`` is the publication date, possibly partial (``"2023-12"``)."""
+    global _default
+    precision: DatePrecision | None = None
+    if date is not None:
+        date, precision = parse_pub_date(date)
+    check_text(text, max_bytes=(pipeline.settings if pipeline else Settings())["input.max_text_bytes"])
+    if pipeline is None:
+        _default = _default or Pipeline()
+        pipeline = _default
+    return pipeline.extract(Article(id=id, text=text, date=date, date_precision=precision, title=title))
+
+
+__all__ = ["Pipeline", "extract", "DEFAULT_STAGES", "InputError"]

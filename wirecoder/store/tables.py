@@ -1,0 +1,137 @@
+"""The database schema (SQLAlchemy Core). Every annotation row keeps its character offsets into
+``articles.text``; ``articles.document`` keeps the whole Document JSON for exact round-trips.
+
+Changes to these tables go with an Alembic migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+
+def _article_fk() -> Column[int]:
+    return Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False,
+                  index=True)
+
+
+def _span() -> list[Column[int]]:
+    return [Column("start", Integer, nullable=False), Column("end", Integer, nullable=False)]
+
+
+articles = Table(
+    "articles", metadata,
+    Column("pk", Integer, primary_key=True),
+    Column("id", String(512), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("title", Text),
+    Column("source", Text),
+    Column("url", Text),
+    Column("dateline", Text),
+    Column("text", Text, nullable=False),
+    Column("document", JSON, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(512), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("country", String(3)),
+    Column("qid", String(32)),
+)
+
+# An actor as it appears in one article: a person's role and country are what that article says.
+article_actors = Table(
+    "article_actors", metadata,
+    _article_fk(),
+    Column("actor_id", String(512), ForeignKey("actors.id"), nullable=False, index=True),
+    Column("role", Text),
+    Column("country", String(3)),
+    Column("affiliation", String(3)),
+    Column("mention_count", Integer, nullable=False),
+    UniqueConstraint("article_pk", "actor_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("pk", Integer, primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),  # PER, ORG, LOC, MISC, or NOMINAL (no named entity)
+    Column("actor_id", String(512), ForeignKey("actors.id"), index=True),
+    Column("metonymy", Boolean, nullable=False, default=False),
+    Column("repeat", Boolean, nullable=False, default=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("pk", Integer, primary_key=True),
+    _article_fk(),
+    Column("type", String(16), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("actor_id", String(512)),
+    Column("recipient_id", String(512)),
+    Column("location", Text),
+    Column("country", Text),
+    Column("date", String(32)),
+    Column("count", Integer),
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("factuality", String(16), nullable=False, default="asserted"),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("data", JSON, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("pk", Integer, primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("kind", String(16), nullable=False),
+    Column("speaker_id", String(512)),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("data", JSON, nullable=False),
+)
+
+places = Table(
+    "places", metadata,
+    Column("pk", Integer, primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("name", Text),
+    Column("country", String(3)),
+    Column("kind", String(16)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonames_id", Integer),
+    Column("precision", Integer),
+)
+
+timexes = Table(
+    "timexes", metadata,
+    Column("pk", Integer, primary_key=True),
+    _article_fk(),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("earliest", String(32)),
+    Column("latest", String(32)),
+    Column("precision", String(16)),
+)
+
+Index("ix_articles_date", articles.c.date)
+
+ANNOTATION_TABLES = (article_actors, mentions, events, quotes, places, timexes)

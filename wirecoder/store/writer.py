@@ -1,0 +1,165 @@
+"""The Store: idempotent writes of Documents (by content hash) and the read queries of the CLI.
+
+Writing an article is one transaction: a new article is inserted with all its annotations; a changed
+one (same id, other content hash) has its annotations deleted and written anew; an unchanged one is
+left as it is. SQLite has one writer; readers go on reading through WAL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..document import Document
+from .database import open_engine
+from .tables import (ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes,
+                     timexes)
+
+WriteOutcome = Literal["added", "replaced", "unchanged"]
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    ids: list[str] = field(default_factory=list)
+
+    def count(self, outcome: WriteOutcome, article_id: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        if outcome != "unchanged":
+            self.ids.append(article_id)
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = open_engine(url)
+
+    def close(self) -> None:
+        self.engine.dispose()  # idempotent
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def stored_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """Content hashes of the given article ids that are already stored."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.content_hash).where(articles.c.id.in_(ids)))
+            return {r.id: r.content_hash for r in rows}
+
+    def write(self, doc: Document, content_hash: str) -> WriteOutcome:
+        with self.engine.begin() as conn:
+            row = conn.execute(select(articles.c.pk, articles.c.content_hash)
+                               .where(articles.c.id == doc.id)).first()
+            if row is not None and row.content_hash == content_hash:
+                return "unchanged"
+            values = dict(id=doc.id, content_hash=content_hash, date=doc.date, date_precision=doc.date_precision,
+                          title=doc.title, source=doc.source, url=doc.url,
+                          dateline=doc.dateline.place if doc.dateline else None, text=doc.text,
+                          document=doc.to_dict(), ingested_at=dt.datetime.now(dt.UTC))
+            if row is None:
+                pk = conn.execute(insert(articles).values(**values)).inserted_primary_key[0]
+            else:
+                pk = row.pk
+                for table in ANNOTATION_TABLES:
+                    conn.execute(delete(table).where(table.c.article_pk == pk))
+                conn.execute(articles.update().where(articles.c.pk == pk).values(**values))
+            self._write_annotations(conn, pk, doc)
+            return "added" if row is None else "replaced"
+
+    def _upsert_actors(self, conn: Connection, doc: Document) -> None:
+        rows = [dict(id=a.id, name=a.name, type=a.type, country=None if a.type == "person" else a.country,
+                     qid=a.qid) for a in doc.actors]
+        if not rows:
+            return
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(actors).values(rows)
+        # First writer wins: a canonical actor's name and type come from the dictionary, not the article.
+        conn.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
+
+    def _write_annotations(self, conn: Connection, pk: int, doc: Document) -> None:
+        self._upsert_actors(conn, doc)
+        if doc.actors:
+            conn.execute(insert(article_actors), [
+                dict(article_pk=pk, actor_id=a.id, role=a.role, country=a.country, affiliation=a.affiliation,
+                     mention_count=len(a.mentions)) for a in doc.actors])
+        rows: list[dict[str, Any]] = [
+            dict(article_pk=pk, start=e.start, end=e.end, text=e.text, label=e.label, actor_id=e.actor,
+                 metonymy=e.metonymy, repeat=e.repeat) for e in doc.entities]
+        spans = {(e.start, e.end) for e in doc.entities}
+        rows += [dict(article_pk=pk, start=m.start, end=m.end, text=m.text, label="NOMINAL", actor_id=a.id,
+                      metonymy=False, repeat=m.repeat)
+                 for a in doc.actors for m in a.mentions if (m.start, m.end) not in spans]
+        if rows:
+            conn.execute(insert(mentions), rows)
+        self._write_later_annotations(conn, pk, doc)
+
+    def _write_later_annotations(self, conn: Connection, pk: int, doc: Document) -> None:
+        """Rows for the time, places, quotes and events stages, in the fields their issues define."""
+        if doc.timexes:
+            conn.execute(insert(timexes), [dict(article_pk=pk, start=t["start"], end=t["end"], text=t["text"],
+                                                type=t["type"], value=t.get("value"), earliest=t.get("earliest"),
+                                                latest=t.get("latest"), precision=t.get("precision"))
+                                           for t in doc.timexes])
+        if doc.places:
+            conn.execute(insert(places), [dict(article_pk=pk, start=p["start"], end=p["end"], text=p["text"],
+                                               name=p.get("name"), country=p.get("country"), kind=p.get("kind"),
+                                               lat=p.get("lat"), lon=p.get("lon"),
+                                               geonames_id=p.get("geonames_id"), precision=p.get("precision"))
+                                          for p in doc.places])
+        if doc.quotes:
+            conn.execute(insert(quotes), [dict(article_pk=pk, start=q["start"], end=q["end"], kind=q["kind"],
+                                               speaker_id=(q.get("speaker") or {}).get("actor"),
+                                               speaker_start=(q.get("speaker") or {}).get("start"),
+                                               speaker_end=(q.get("speaker") or {}).get("end"), data=q)
+                                          for q in doc.quotes])
+        if doc.events:
+            conn.execute(insert(events), [dict(article_pk=pk, type=e["type"], mode=e.get("mode"),
+                                               actor_id=(e.get("actor") or {}).get("actor"),
+                                               recipient_id=(e.get("recipient") or {}).get("actor"),
+                                               location=(e.get("location") or {}).get("name"),
+                                               country=(e.get("location") or {}).get("country"),
+                                               date=e.get("date"), count=e.get("count"), killed=e.get("killed"),
+                                               injured=e.get("injured"),
+                                               factuality=e.get("factuality", "asserted"),
+                                               evidence_start=e["evidence"]["start"],
+                                               evidence_end=e["evidence"]["end"],
+                                               trigger_start=(e.get("trigger") or {}).get("start"),
+                                               trigger_end=(e.get("trigger") or {}).get("end"), data=e)
+                                          for e in doc.events])
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def document(self, article_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            doc = conn.execute(select(articles.c.document).where(articles.c.id == article_id)).scalar()
+            return dict(doc) if doc is not None else None
+
+    def stats(self) -> dict[str, Any]:
+        """Row counts, date range, and the most mentioned actors."""
+        with self.engine.connect() as conn:
+            counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                      for t in (articles, actors, mentions, events, quotes, places, timexes)}
+            first, last = conn.execute(select(func.min(articles.c.date), func.max(articles.c.date))).one()
+            by_type = dict(conn.execute(select(actors.c.type, func.count()).group_by(actors.c.type)).all())
+            top = conn.execute(
+                select(actors.c.name, actors.c.type, func.count(article_actors.c.article_pk).label("n"))
+                .join(article_actors, article_actors.c.actor_id == actors.c.id)
+                .group_by(actors.c.id, actors.c.name, actors.c.type)
+                .order_by(func.count(article_actors.c.article_pk).desc(), actors.c.name).limit(10)).all()
+        return {"counts": counts, "dates": [first, last], "actor_types": by_type,
+                "top_actors": [{"name": r.name, "type": r.type, "articles": r.n} for r in top]}
