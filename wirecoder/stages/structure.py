@@ -83,7 +83,8 @@ def structure(ctx: Context) -> None:
             para.dateline = find_dateline(text, start, end, lang)
             if doc.dateline is None and para.dateline is not None:
                 doc.dateline = para.dateline
-            key = _normalise(chunk)
+            # Compared without the dateline: a lede repeated at the end often drops it.
+            key = _normalise(text[para.dateline.end:end] if para.dateline else chunk)
             if len(key) >= MIN_REPEAT_CHARS:
                 if key in seen:
                     para.repeat_of = seen[key]
