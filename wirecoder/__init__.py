@@ -12,5 +12,18 @@ from .settings import Settings
 
 __version__ = "0.1.0"
 
-__all__ = ["Actor", "Article", "ConfigError", "Document", "Entity", "InputError", "Pipeline", "PipelineError",
-           "Settings", "StoreError", "WirecoderError", "extract", "__version__"]
+__all__ = [
+           "Actor",
+           "Article",
+           "ConfigError",
+           "Document",
+           "Entity",
+           "InputError",
+           "Pipeline",
+           "PipelineError",
+           "Settings",
+           "StoreError",
+           "WirecoderError",
+           "__version__",
+           "extract",
+]

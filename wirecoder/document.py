@@ -17,6 +17,9 @@ ActorType = Literal["state", "government", "military", "police", "armed_group", 
                     "media", "company", "person", "other"]
 
 
+EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
+
+
 @dataclass(slots=True)
 class Dateline:
     start: int
@@ -56,7 +59,7 @@ class Entity:
     start: int
     end: int
     text: str
-    label: Literal["PER", "ORG", "LOC", "MISC"]
+    label: EntityLabel
     actor: str | None = None  # id of the Actor this mention refers to, if any
     metonymy: bool = False  # a place name standing for an actor ("Washington a recensé")
     repeat: bool = False  # inside a repeated paragraph: not to be counted again

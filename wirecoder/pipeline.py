@@ -117,4 +117,4 @@ def extract(text: str, date: str | None = None, id: str = "text", *, title: str 
     return pipeline.extract(Article(id=id, text=text, date=date, date_precision=precision, title=title))
 
 
-__all__ = ["Pipeline", "extract", "DEFAULT_STAGES", "InputError"]
+__all__ = ["DEFAULT_STAGES", "InputError", "Pipeline", "extract"]

@@ -18,7 +18,7 @@ from .html import parse_html, read_html_file
 from .jsonl import read_jsonl_file, read_jsonl_lines
 from .wiretext import parse_wire_text, read_wire_file
 
-__all__ = ["read_paths", "reader_for", "SkipLog", "Skip", "READERS"]
+__all__ = ["READERS", "Skip", "SkipLog", "read_paths", "reader_for"]
 
 FileReader = Callable[..., Reader]
 

@@ -26,10 +26,10 @@ def parse_html(raw: str | bytes, *, article_id: str, source: str | None, max_byt
         warnings.simplefilter("ignore", FutureWarning)  # lxml element truth-testing inside trafilatura
         doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
                                           include_tables=False, date_extraction_params=DATE_PARAMS)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError("empty-text", "no article text found in the page", source=source, field="text")
     title = (doc.title or "").strip() or None
-    blocks = [b.strip() for b in doc.text.split("\n") if b.strip()]
+    blocks = [b.strip() for b in (doc.text or "").split("\n") if b.strip()]
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]
     text = "\n\n".join(blocks)

@@ -11,7 +11,7 @@ import json
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..article import Article, parse_pub_date
 from ..errors import InputError
@@ -81,7 +81,7 @@ def read_jsonl_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> 
 
 def _open(path: Path) -> IO[bytes]:
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 

@@ -14,7 +14,9 @@ from ..article import Article, parse_pub_date
 from ..errors import InputError
 from .base import Reader, Skip, check_text, decode_text
 
-_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]+(\S+)[ \t]*(?:\r?\n)?\s*", re.IGNORECASE)
+# "date 2023-12 Texte..." or "date <anything>" alone on its line; "Date butoir pour Kiev" is text.
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]+(\d\S*|\S+(?=[ \t]*\r?\n))[ \t]*(?:\r?\n)?\s*",
+                     re.IGNORECASE)
 
 
 def parse_wire_text(raw: str, *, article_id: str, source: str | None, max_bytes: int) -> Article:

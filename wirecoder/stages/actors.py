@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from ..actor_dictionary import ActorDictionary, ActorEntry, fold, load_dictionary
-from ..document import Actor, Entity, Mention
+from ..document import Actor, ActorType, Entity, EntityLabel, Mention
 from ..langdata import read_tsv, read_words
 from .base import Context, stage
 
@@ -59,8 +59,8 @@ class _Actors:
     def add(self, entry: ActorEntry, mention: Mention, *, affiliation: str | None = None) -> str:
         actor = self.by_id.get(entry.id)
         if actor is None:
-            actor = self.by_id[entry.id] = Actor(entry.id, entry.name, entry.type, entry.country, entry.qid,
-                                                 affiliation=affiliation)  # type: ignore[arg-type]
+            actor = self.by_id[entry.id] = Actor(entry.id, entry.name, cast(ActorType, entry.type), entry.country,
+                                                 entry.qid, affiliation=affiliation)
         actor.mentions.append(mention)
         return entry.id
 
@@ -213,7 +213,7 @@ def actors(ctx: Context) -> None:
             continue
         repeat = inside(ent.start_char, repeat_spans)
         mention = Mention(ent.start_char, ent.end_char, ent.text, repeat)
-        entity = Entity(ent.start_char, ent.end_char, ent.text, label, repeat=repeat)
+        entity = Entity(ent.start_char, ent.end_char, ent.text, cast(EntityLabel, label), repeat=repeat)
         if label == "PER":
             person = _group_person(persons, _split_title(ent.text, lex.titles), entry)
             person.mentions.append(mention)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from ..errors import ConfigError
@@ -43,7 +44,7 @@ def paragraph_chunks(ctx: Context) -> list[str]:
     text = ctx.document.text
     cuts = [p.start for p in ctx.document.paragraphs[1:]]
     bounds = [0, *cuts, len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [text[a:b] for a, b in pairwise(bounds) if b > a]
 
 
 def parse_batch(contexts: Sequence[Context]) -> None:

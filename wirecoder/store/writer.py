@@ -17,8 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..document import Document
 from .database import open_engine
-from .tables import (ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes,
-                     timexes)
+from .tables import ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes, timexes
 
 WriteOutcome = Literal["added", "replaced", "unchanged"]
 
@@ -72,7 +71,9 @@ class Store:
                           dateline=doc.dateline.place if doc.dateline else None, text=doc.text,
                           document=doc.to_dict(), ingested_at=dt.datetime.now(dt.UTC))
             if row is None:
-                pk = conn.execute(insert(articles).values(**values)).inserted_primary_key[0]
+                inserted = conn.execute(insert(articles).values(**values)).inserted_primary_key
+                assert inserted is not None
+                pk = inserted[0]
             else:
                 pk = row.pk
                 for table in ANNOTATION_TABLES:
@@ -155,7 +156,8 @@ class Store:
             counts = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
                       for t in (articles, actors, mentions, events, quotes, places, timexes)}
             first, last = conn.execute(select(func.min(articles.c.date), func.max(articles.c.date))).one()
-            by_type = dict(conn.execute(select(actors.c.type, func.count()).group_by(actors.c.type)).all())
+            type_rows = conn.execute(select(actors.c.type, func.count()).group_by(actors.c.type)).all()
+            by_type: dict[str, int] = {row[0]: row[1] for row in type_rows}
             top = conn.execute(
                 select(actors.c.name, actors.c.type, func.count(article_actors.c.article_pk).label("n"))
                 .join(article_actors, article_actors.c.actor_id == actors.c.id)
