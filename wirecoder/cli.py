@@ -82,7 +82,9 @@ def extract(obj: _Obj, paths: tuple[str, ...], fmt: str, output: IO[str], strict
     _report_skips(skips, strict)
 
 
-def _ingest(settings: Settings, paths: Iterable[str], strict: bool) -> list[Document]:
+def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool = False) -> list[Document]:
+    """Read, annotate and store; returns the written Documents only when ``keep`` (the demo's summary):
+    a corpus run must stream in constant memory."""
     from .store import IngestResult, Store
 
     skips = SkipLog()
@@ -97,7 +99,7 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool) -> list[Docu
                 stored = store.stored_hashes(a.id for a in batch)
                 for a in batch:
                     if stored.get(a.id) == a.content_hash:
-                        result.count("unchanged", a.id)
+                        result.count("unchanged")
                     else:
                         hashes[a.id] = a.content_hash
                         yield a
@@ -106,8 +108,9 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool) -> list[Docu
         docs = Pipeline(settings=settings).process(changed(articles), skips)
         try:
             for doc in _progress(docs, "ingest"):
-                result.count(store.write(doc, hashes.pop(doc.id)), doc.id)
-                written.append(doc)
+                result.count(store.write(doc, hashes.pop(doc.id)))
+                if keep:
+                    written.append(doc)
         except KeyboardInterrupt:
             # Each article is its own transaction: what is written is complete, the rest is not begun.
             click.echo(f"interrupted: {result.added} added, {result.replaced} replaced before the stop; "
@@ -136,7 +139,7 @@ def samples_dir() -> str:
 @click.pass_obj
 def demo(obj: _Obj) -> None:
     """Ingest the bundled sample stories and print what was found in each."""
-    docs = _ingest(obj.settings, [samples_dir()], strict=True)
+    docs = _ingest(obj.settings, [samples_dir()], strict=True, keep=True)
     if docs:
         click.echo(summary_table(docs))
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -27,12 +27,9 @@ class IngestResult:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
-    ids: list[str] = field(default_factory=list)
 
-    def count(self, outcome: WriteOutcome, article_id: str) -> None:
+    def count(self, outcome: WriteOutcome) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
-        if outcome != "unchanged":
-            self.ids.append(article_id)
 
 
 class Store:
