@@ -65,3 +65,31 @@ def test_annotation_offsets_are_stored(store: Store) -> None:
     stored = store.document("a3") or {}
     assert stored["dateline"]["place"] == "Bamako"
     assert stored["text"][stored["dateline"]["start"]:stored["dateline"]["end"]] == "(Bamako) "
+
+
+def test_later_annotations_get_their_rows(store: Store) -> None:
+    """The time, places, quotes and events stages write into tables that exist from the start."""
+    from wirecoder.store.tables import events, places, quotes, timexes
+
+    text = "Des roquettes ont visé l'ambassade à Bagdad le 8 décembre, a-t-il dit."
+    art = Article("a4", text, date="2023-12", date_precision="month")
+    doc = make_doc(art)
+    doc.timexes = [{"start": 44, "end": 56, "text": "le 8 décembre", "type": "DATE", "value": "2023-12-08",
+                    "earliest": "2023-12-08", "latest": "2023-12-08", "precision": "day"}]
+    doc.places = [{"start": 37, "end": 43, "text": "Bagdad", "name": "Baghdad", "country": "IRQ", "kind": "city",
+                   "lat": 33.34, "lon": 44.4, "geonames_id": 98182, "precision": 1}]
+    doc.quotes = [{"start": 0, "end": 56, "text": text[:56], "kind": "indirect",
+                   "speaker": {"text": "il", "name": None, "start": 62, "end": 64}}]
+    doc.events = [{"type": "ASSAULT", "mode": "heavy-weapons", "actor": None, "recipient": None,
+                   "location": {"text": "Bagdad", "name": "Baghdad", "country": "IRQ"}, "date": "2023-12-08",
+                   "count": None, "killed": None, "injured": 0, "factuality": "asserted",
+                   "evidence": {"start": 0, "end": 57, "text": text[:57]}, "trigger": {"start": 18, "end": 22}}]
+    store.write(doc, art.content_hash)
+    with store.engine.connect() as conn:
+        assert conn.execute(select(timexes.c.value, timexes.c.precision)).one() == ("2023-12-08", "day")
+        assert conn.execute(select(places.c.country, places.c.geonames_id)).one() == ("IRQ", 98182)
+        assert conn.execute(select(quotes.c.kind, quotes.c.speaker_start)).one() == ("indirect", 62)
+        row = conn.execute(select(events.c.type, events.c.country, events.c.injured, events.c.evidence_end,
+                                  events.c.trigger_start)).one()
+        assert tuple(row) == ("ASSAULT", "IRQ", 0, 57, 18)
+    assert (store.document("a4") or {})["events"][0]["mode"] == "heavy-weapons"
