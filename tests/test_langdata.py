@@ -171,3 +171,8 @@ def test_malformed_json_names_file_and_line(fake_data: Path):
     (fake_data / "actors.json").write_text('[\n  {"id": "x",\n  "name": }\n]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"data/fr/actors\.json:3: invalid JSON"):
         read_json(LANG, "actors.json")
+
+
+def test_function_words_have_known_kinds():
+    kinds = {row["kind"] for row in read_tsv(LANG, "function_words.tsv")}
+    assert kinds == {"article", "credit_prefix", "credit_joiner"}

@@ -15,7 +15,7 @@ from functools import cache
 import pycountry
 from babel import Locale
 
-from .langdata import read_json, read_tsv
+from .langdata import function_words, read_json, read_tsv
 
 # CLDR codes that are not ISO 3166 countries (EU, UN, "outlying" groupings) or user-assigned ones.
 EXTRA_ALPHA3 = {"XK": "XKX"}
@@ -49,6 +49,8 @@ class ActorDictionary:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # "Caire" is the capital "Le Caire": names are compared with and without their article.
+        self._articles = ("", *(a if a.endswith("'") else f"{a} " for a in function_words(lang, "article")))
         self.capitals = {fold(row["capital"]): row["iso3"] for row in read_tsv(lang, "capitals.tsv")}
         self.demonyms = {fold(form): row["iso3"] for row in read_tsv(lang, "demonyms.tsv")
                          for form in row["forms"].split("|")}
@@ -83,7 +85,7 @@ class ActorDictionary:
         names += [a for a in obj["aliases"] if a not in names and not self._is_capital(a)]
 
     def _is_capital(self, name: str) -> bool:
-        return any(fold(f"{article}{name}") in self.capitals for article in ("", "le ", "la ", "l'"))
+        return any(fold(f"{article}{name}") in self.capitals for article in self._articles)
 
     def _index_by_kind(self, lang: str) -> dict[tuple[str, str], ActorEntry]:
         """(type, country) -> the curated actor named "NOUN DEMONYM" (``gouvernement irakien``), so

@@ -53,6 +53,11 @@ def read_json(lang: str, name: str) -> Any:
         raise ConfigError(f"data/{lang}/{name}:{exc.lineno}: invalid JSON: {exc.msg}") from None
 
 
+def function_words(lang: str, kind: str) -> tuple[str, ...]:
+    """Closed-class words of one kind from ``function_words.tsv`` (articles, credit prefixes, ...)."""
+    return tuple(row["form"] for row in read_tsv(lang, "function_words.tsv") if row["kind"] == kind)
+
+
 def read_words(lang: str, name: str) -> tuple[str, ...]:
     """A one-column list file (header ``form``)."""
     return tuple(row["form"] for row in read_tsv(lang, name))

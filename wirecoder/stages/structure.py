@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..document import Credit, Dateline, Paragraph
-from ..langdata import read_tsv
+from ..langdata import function_words, read_tsv
 from .base import Context, stage
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -30,8 +30,10 @@ def _agencies(lang: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[st
             by_form[form.lower()] = row["agency"]
             forms.append(form)
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    credit = re.compile(rf"(?:©\s*)?(?:(?:avec|source|sources|par)\s*:?\s*)?(?P<first>{alt})"
-                        rf"(?:\s*(?:,|/|et)\s*(?:{alt}))*\s*\.?", re.IGNORECASE)
+    prefixes = "|".join(map(re.escape, function_words(lang, "credit_prefix")))
+    joiners = "|".join([",", "/", *map(re.escape, function_words(lang, "credit_joiner"))])
+    credit = re.compile(rf"(?:©\s*)?(?:(?:{prefixes})\s*:?\s*)?(?P<first>{alt})"
+                        rf"(?:\s*(?:{joiners})\s*(?:{alt}))*\s*\.?", re.IGNORECASE)
     # "KIEV, 12 mars 2024 (AFP) - ..."
     dateline = re.compile(rf"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’. -]{{1,40}}?)(?:,\s*[^()\n]{{3,40}}?)?\s*"
                           rf"\((?:{alt})\)\s*[-–—]\s*")
