@@ -83,3 +83,18 @@ def test_no_entity_or_sentence_crosses_a_paragraph_break(pipeline: Pipeline) -> 
         assert not any(span.start <= b < span.end for b in breaks), span
     assert [c.agency for c in doc.credits] == ["Agence France-Presse"]
     assert not any(a.type == "media" for a in doc.actors)  # the credit line is not an actor
+
+
+def test_country_in_a_street_name_is_neither_country_nor_actor(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "Le cortège est parti de la place du Luxembourg vers la gare. La Belgique a protesté.")
+    assert not any(a.id == "country:LUX" for a in doc.actors)
+    belgium = next(e for e in doc.entities if e.text == "Belgique")
+    assert belgium.actor == "country:BEL" and belgium.metonymy  # the state acts: not a place here
+
+
+def test_role_country_comes_from_the_first_actor_or_demonym(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "Le coordinateur humanitaire de l'ONU en Afghanistan, Tomas Berg, a lancé un appel. "
+                        "La porte-parole de la diplomatie iranienne, Leila Karimi, a démenti.")
+    found = names(doc)
+    assert found["Tomas Berg"].country is None  # type: ignore[attr-defined]
+    assert found["Leila Karimi"].country == "IRN"  # type: ignore[attr-defined]

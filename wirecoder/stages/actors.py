@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from ..actor_dictionary import ActorDictionary, ActorEntry, fold, load_dictionary
 from ..document import Actor, ActorType, Entity, EntityLabel, Mention
-from ..langdata import read_tsv, read_words
+from ..langdata import function_words, read_tsv, read_words
 from .base import Context, stage
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
@@ -26,6 +26,7 @@ _PRO = re.compile(r"^pro-?(.+)$", re.IGNORECASE)
 @dataclass(frozen=True)
 class _Lexicon:
     titles: dict[str, str]  # courtesy title -> gender
+    streets: frozenset[str]  # folded "place", "rue": a country name after them is a street name
     roles: frozenset[str]  # folded role nouns
     nouns: dict[str, tuple[str, str]]  # folded actor noun -> (type, English label)
     not_entities: frozenset[str]  # folded words that are never a name on their own
@@ -35,6 +36,7 @@ class _Lexicon:
 def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(
         titles={row["form"]: row["gender"] for row in read_tsv(lang, "person_titles.tsv")},
+        streets=frozenset(fold(w) for w in function_words(lang, "street")),
         roles=frozenset(fold(w) for w in read_words(lang, "roles.tsv")),
         nouns={fold(r["form"]): (r["type"], r["label"]) for r in read_tsv(lang, "actor_nouns.tsv")},
         not_entities=frozenset(fold(w) for w in read_words(lang, "not_entities.tsv")))
@@ -66,17 +68,16 @@ class _Actors:
 
 
 def _country_in(tokens: Any, d: ActorDictionary, ent_actor: dict[int, str | None]) -> str | None:
-    """The country a phrase names: a demonym, a country name, or an actor mentioned inside it."""
+    """The country of a role phrase: its first demonym or actor decides ("numéro deux du département
+    d'État américain" -> USA; "coordinateur de l'ONU en Afghanistan" -> none: the UN has no country)."""
     for tok in tokens:
         iso = d.country_of_demonym(tok.text)
         if iso:
             return iso
-    for tok in tokens:
         actor_id = ent_actor.get(tok.i)
         if actor_id:
             entry = d.entries.get(actor_id)
-            if entry and entry.country:
-                return entry.country
+            return entry.country if entry else None
     return None
 
 
@@ -142,6 +143,14 @@ def _org_entry(text: str, d: ActorDictionary) -> ActorEntry:
     if entry is None and len(words) > 1 and d.country_of_demonym(words[-1]):
         entry = d.by_alias(" ".join(words[:-1]))
     return entry or ActorEntry(f"org:{_slug(text)}", text, "other")
+
+
+def _after_street_word(ent: Any, streets: frozenset[str]) -> bool:
+    """"place du Luxembourg", "rue de Syrie": a street word then a preposition/article before the name."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= 0 and doc[i].pos_ in {"ADP", "DET"} and i >= ent.start - 3:
+        i -= 1
+    return i >= 0 and i < ent.start - 1 and fold(doc[i].text) in streets
 
 
 def _is_subject(ent: Any) -> bool:
@@ -223,10 +232,12 @@ def actors(ctx: Context) -> None:
                 person.role = role.text
                 person.country = _country_in(role, d, ent_actor)
         else:
-            if entry is None and label == "LOC":
-                iso = d.country_of_name(ent.text)
-                capital = d.country_of_capital(ent.text)
-                if iso:
+            if label == "LOC" and (entry is None or entry.type == "state"):
+                iso = entry.country if entry else d.country_of_name(ent.text)
+                capital = None if entry else d.country_of_capital(ent.text)
+                if iso and _after_street_word(ent, lex.streets):
+                    entry = None  # "place du Luxembourg": a street, neither a country nor an actor
+                elif iso:
                     entry, entity.metonymy = d.country(iso), _is_subject(ent)
                 elif capital and _is_subject(ent):
                     entry, entity.metonymy = d.government(capital), True
