@@ -36,11 +36,6 @@ def _report_skips(skips: SkipLog, strict: bool) -> None:
         raise SystemExit(1)
 
 
-class _Obj:
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_url", help="Database URL (default: setting store.url, env WIRECODER_DB).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
@@ -52,7 +47,7 @@ def cli(ctx: click.Context, db_url: str | None, config_path: str | None) -> None
     settings = Settings.load(config_path)
     if db_url:
         settings = Settings({**dict(settings.items()), "store.url": db_url})
-    ctx.obj = _Obj(settings)
+    ctx.obj = settings
 
 
 @cli.command()
@@ -62,11 +57,11 @@ def cli(ctx: click.Context, db_url: str | None, config_path: str | None) -> None
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was skipped.")
 @click.pass_obj
-def extract(obj: _Obj, paths: tuple[str, ...], fmt: str, output: IO[str], strict: bool) -> None:
+def extract(settings: Settings, paths: tuple[str, ...], fmt: str, output: IO[str], strict: bool) -> None:
     """Annotate files, folders or - (stdin) and write Documents (see `wirecoder schema`)."""
     skips = SkipLog()
-    articles = read_paths(paths, skips=skips, max_bytes=obj.settings["input.max_text_bytes"])
-    docs = _progress(Pipeline(settings=obj.settings).process(articles, skips), "extract")
+    articles = read_paths(paths, skips=skips, max_bytes=settings["input.max_text_bytes"])
+    docs = _progress(Pipeline(settings=settings).process(articles, skips), "extract")
     if fmt == "json":
         output.write("[")
     for n, doc in enumerate(docs):
@@ -126,9 +121,9 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool =
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was skipped.")
 @click.pass_obj
-def ingest(obj: _Obj, paths: tuple[str, ...], strict: bool) -> None:
+def ingest(settings: Settings, paths: tuple[str, ...], strict: bool) -> None:
     """Annotate and store articles; unchanged ones (same content hash) are skipped."""
-    _ingest(obj.settings, paths, strict)
+    _ingest(settings, paths, strict)
 
 
 def samples_dir() -> str:
@@ -137,9 +132,9 @@ def samples_dir() -> str:
 
 @cli.command()
 @click.pass_obj
-def demo(obj: _Obj) -> None:
+def demo(settings: Settings) -> None:
     """Ingest the bundled sample stories and print what was found in each."""
-    docs = _ingest(obj.settings, [samples_dir()], strict=True, keep=True)
+    docs = _ingest(settings, [samples_dir()], strict=True, keep=True)
     if docs:
         click.echo(summary_table(docs))
     else:
@@ -150,25 +145,25 @@ def demo(obj: _Obj) -> None:
 @click.argument("article_id")
 @click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
 @click.pass_obj
-def show(obj: _Obj, article_id: str, fmt: str) -> None:
+def show(settings: Settings, article_id: str, fmt: str) -> None:
     """Show one stored article with its annotations."""
     from .store import Store
 
-    with Store(obj.settings["store.url"]) as store:
+    with Store(settings["store.url"]) as store:
         data = store.document(article_id)
     if data is None:
-        raise click.ClickException(f"no article with id {article_id!r} in {obj.settings['store.url']}")
+        raise click.ClickException(f"no article with id {article_id!r} in {settings['store.url']}")
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else pretty(Document.from_dict(data)))
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
-def stats(obj: _Obj, fmt: str) -> None:
+def stats(settings: Settings, fmt: str) -> None:
     """Counts of what the database holds."""
     from .store import Store
 
-    with Store(obj.settings["store.url"]) as store:
+    with Store(settings["store.url"]) as store:
         data = store.stats()
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else stats_text(data))
 
@@ -181,10 +176,10 @@ def schema() -> None:
 
 @cli.command("settings")
 @click.pass_obj
-def settings_cmd(obj: _Obj) -> None:
+def settings_cmd(settings: Settings) -> None:
     """List every setting with its value and help."""
     for s in SETTINGS:
-        click.echo(f"{s.name} = {obj.settings[s.name]!r}\n    {s.help}")
+        click.echo(f"{s.name} = {settings[s.name]!r}\n    {s.help}")
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ goes on. ``Pipeline.process`` batches articles so that parsing runs through spaC
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from .article import Article, DatePrecision, parse_pub_date
@@ -16,7 +16,7 @@ from .errors import InputError, PipelineError
 from .readers.base import Skip, SkipLog, check_text
 from .settings import Settings
 from .stages import REGISTRY, Stage
-from .stages.base import Context
+from .stages.base import BatchFn, Context
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,11 @@ def check_stages(stages: Sequence[Stage]) -> None:
             raise PipelineError(f"stage {st.name!r} requires {', '.join(missing)}, which no earlier stage "
                                 f"assigns (order: {', '.join(s.name for s in stages)})")
         available.update(st.assigns)
+
+
+def _one_by_one(batch: BatchFn) -> Callable[[Context], None]:
+    """A batch function applied to a single article (to isolate the one that fails)."""
+    return lambda ctx: batch([ctx])
 
 
 class Pipeline:
@@ -66,27 +71,26 @@ class Pipeline:
         failed: set[int] = set()
         for st in self.stages:
             live = [c for c in contexts if id(c) not in failed]
-            if st.batch is not None:
+            batch_fn = st.batch
+            if batch_fn is not None:
                 try:
-                    st.batch(live)
+                    batch_fn(live)
                 except Exception:
                     if skips is None:
                         raise
                     # Retry one by one so that only the article at fault is lost.
                     for ctx in live:
-                        self._guard(st, ctx, failed, skips, batch_fn=True)
+                        self._guard(st, ctx, _one_by_one(batch_fn), failed, skips)
             for ctx in live:
                 if id(ctx) not in failed:
-                    self._guard(st, ctx, failed, skips)
+                    self._guard(st, ctx, st.run, failed, skips)
         return [c.document for c in contexts if id(c) not in failed]
 
-    def _guard(self, st: Stage, ctx: Context, failed: set[int], skips: SkipLog | None,
-               batch_fn: bool = False) -> None:
+    def _guard(self, st: Stage, ctx: Context, call: Callable[[Context], None], failed: set[int],
+               skips: SkipLog | None) -> None:
+        """``call(ctx)``; on failure the article becomes a skip (or the error is raised without a log)."""
         try:
-            if batch_fn and st.batch is not None:
-                st.batch([ctx])
-            else:
-                st.run(ctx)
+            call(ctx)
         except Exception as exc:
             if skips is None:
                 raise

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
-from .document import Document
+from .document import ActorType, Document
 
-ORG_TYPES = ("government", "military", "police", "armed_group", "party", "igo", "ngo", "media", "company",
-             "other")
+ORG_TYPES = tuple(t for t in get_args(ActorType) if t not in ("person", "state"))
 
 
 def _names(items: list[str], limit: int = 6) -> str:

@@ -30,16 +30,20 @@ class _Lexicon:
     roles: frozenset[str]  # folded role nouns
     nouns: dict[str, tuple[str, str]]  # folded actor noun -> (type, English label)
     not_entities: frozenset[str]  # folded words that are never a name on their own
+    not_name_starts: frozenset[str]  # role and actor nouns: a PER/ORG starting so is a description
 
 
 @cache
 def _lexicon(lang: str) -> _Lexicon:
+    roles = frozenset(fold(w) for w in read_words(lang, "roles.tsv"))
+    nouns = {fold(r["form"]): (r["type"], r["label"]) for r in read_tsv(lang, "actor_nouns.tsv")}
     return _Lexicon(
         titles={row["form"]: row["gender"] for row in read_tsv(lang, "person_titles.tsv")},
         streets=frozenset(fold(w) for w in function_words(lang, "street")),
-        roles=frozenset(fold(w) for w in read_words(lang, "roles.tsv")),
-        nouns={fold(r["form"]): (r["type"], r["label"]) for r in read_tsv(lang, "actor_nouns.tsv")},
-        not_entities=frozenset(fold(w) for w in read_words(lang, "not_entities.tsv")))
+        roles=roles,
+        nouns=nouns,
+        not_entities=frozenset(fold(w) for w in read_words(lang, "not_entities.tsv")),
+        not_name_starts=roles | nouns.keys())
 
 
 @dataclass
@@ -126,7 +130,7 @@ def _label(ent: Any, entry: ActorEntry | None, d: ActorDictionary, lex: _Lexicon
     words = ent.text.split()
     if fold(ent.text) in lex.not_entities:
         return None
-    if label in {"PER", "ORG"} and fold(words[0]) in lex.roles | lex.nouns.keys():
+    if label in {"PER", "ORG"} and fold(words[0]) in lex.not_name_starts:
         return None  # "ministre ukrainien des Affaires étrangères": a role, not a name
     if label == "PER" and not words[0][:1].isupper():
         return None  # "malien de la Défense": names start with a capital

@@ -12,6 +12,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from ..document import Sentence
 from ..errors import ConfigError
 from ..settings import Settings
 from .base import Context, stage
@@ -73,8 +74,6 @@ def _setup(settings: Settings) -> None:
 def parse(ctx: Context) -> None:
     if ctx.spacy_doc is None:
         parse_batch([ctx])
-    from ..document import Sentence
-
     starts = [p.start for p in ctx.document.paragraphs]
     para = 0
     for sent in ctx.spacy_doc.sents:
