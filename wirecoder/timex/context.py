@@ -73,16 +73,21 @@ def _plausible_year(match: Match, text: str, lang: str, lexicon: TimeLexicon) ->
     if word and word.group(0)[0].islower() and lexicon.value("year_follower", word.group(0).rstrip("'’")) is None \
             and lexicon.value("year_follower", word.group(0)) is None:
         return False  # "2000 manifestants": a count before its noun
+    if re.search(r"\d{4}/$", text[max(0, match.start - 5):match.start]):
+        return True  # the second year of "2002/2003"
     return _preceded_by(text, match.start, lang, "date_context") or _preceded_by_punctuation(text, match.start, "(")
 
 
 def _is_age(match: Match, text: str, lang: str) -> bool:
-    """"un homme de 45 ans", "âgé de 30 ans", "Marie, 34 ans," and "(34 ans)" give ages, not durations."""
+    """"un homme de 45 ans", "âgé de 30 ans", "les moins de 17 ans", "Marie, 34 ans," and "(34 ans)" give
+    ages, not durations; "une peine de dix ans" stays a duration."""
     before = text[max(0, match.start - WINDOW):match.start]
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", before)]
+    lexicon = load(lang)
+    if "approx" in match.slots and words[-1:] and lexicon.value("date_det", words[-1]):
+        return True  # "les moins de 17 ans": an age group
     if _preceded_by(text, match.start, lang, "age_link"):
-        words = re.findall(r"[\w’'-]+", before)[:-1]
-        lexicon = load(lang)
-        return any(lexicon.value("age_noun", w) or lexicon.value("age_adjective", w) for w in words[-3:])
+        return not any(lexicon.value("duration_noun", w) for w in words[-3:-1])
     after = text[match.end:match.end + 2]
     stripped = before.rstrip()
     if stripped.endswith("(") and after.startswith(")"):

@@ -81,6 +81,9 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
         amount = (amount or 0) + half
     decade = s.get("decade")
     unit = value("unit", s["unit"]) if "unit" in s else None
+    if "term" in s or "set_adjective" in s:  # "quinquennat", "annuel": one unit of their own length
+        unit = value("term_noun", s.get("term", "")) or value("set_adjective", s.get("set_adjective", ""))
+        amount = 1.0
     noon = _int(value("noon_word", s["noon"])) if "noon" in s else None
     hour = _int(s.get("hour")) if "hour" in s else noon
     kind = match.rule.type

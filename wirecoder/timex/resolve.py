@@ -79,7 +79,8 @@ def resolve(frame: Frame, publication: Reference, story: Reference, tense: str |
     if lo is None or hi is None:
         return Resolved(None)
     if lo.value == hi.value:
-        return Resolved(lo.value, min(lo.earliest, hi.earliest), max(lo.latest, hi.latest), lo.precision, lo.mod, anchor)
+        return Resolved(lo.value, min(lo.earliest, hi.earliest) or None, max(lo.latest, hi.latest) or None, lo.precision,
+                        lo.mod, anchor)
     if frame.clock:  # a clock time on a day we cannot pin
         hhmm = lo.value.split("T", 1)[1]
         return Resolved(f"XXXX-XX-XXT{hhmm}", lo.earliest, hi.latest, "minute", lo.mod, anchor)
@@ -119,7 +120,7 @@ def _base_span(frame: Frame, ref: date, story: date, tense: str | None) -> Span 
     if f.century is not None:
         return cal.century_span(f.century)
     if f.month is not None:
-        year = f.year if f.year is not None else _year_for_month(f.month, ref, tense, f.direction)
+        year = f.year if f.year is not None else _year_for_month(f.month, f.day, ref, tense, f.direction)
         if f.day is not None:
             try:
                 return cal.day_span(date(year, f.month, f.day))
@@ -127,6 +128,8 @@ def _base_span(frame: Frame, ref: date, story: date, tense: str | None) -> Span 
                 return None
         return cal.month_span(year, f.month)
     if f.season is not None:
+        if f.year is None and not f.this and f.direction is None and tense == PRESENT:
+            return Span(f"XXXX-{f.season}", "", "", "season")  # "en été, la demande augmente": any summer
         return cal.season_span(f.year if f.year is not None else _year_for_season(f, ref), f.season)
     if f.year is not None:
         return cal.year_span(f.year)
@@ -147,13 +150,14 @@ def _base_span(frame: Frame, ref: date, story: date, tense: str | None) -> Span 
     return None
 
 
-def _year_for_month(month: int, ref: date, tense: str | None, direction: int | None) -> int:
+def _year_for_month(month: int, day: int | None, ref: date, tense: str | None, direction: int | None) -> int:
     """The year of a month named without one, by direction ("dernier"), then tense, else the nearest."""
     year = ref.year
-    if direction == -1:
-        return year if month < ref.month else year - 1
-    if direction == 1:
-        return year if month > ref.month else year + 1
+    if direction is not None:  # "le 6 mai dernier" on 27 May is this year's; "mai dernier" is last year's
+        named, now = (month, day or 0), (ref.month, ref.day if day else 0)
+        if direction < 0:
+            return year if named < now else year - 1
+        return year if named > now else year + 1
     if tense == PAST:
         return year if month <= ref.month else year - 1
     if tense == FUTURE:

@@ -13,8 +13,8 @@ from datetime import date
 from functools import cache
 
 from .context import accept
-from .frame import frame_of
-from .grammar import find_matches
+from .frame import Frame, frame_of
+from .grammar import Match, find_matches
 from .lexicon import load
 from .resolve import Reference, Resolved, resolve
 
@@ -57,14 +57,19 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
     lexicon = load(lang)
     story = pub
     found: list[Timex] = []
-    for match in find_matches(text, lang, lambda m, t: accept(m, t, lang)):
-        frame = frame_of(match, lexicon, pub.last.year if pub else date.today().year)
+    matches = find_matches(text, lang, lambda m, t: accept(m, t, lang))
+    frames = [frame_of(m, lexicon, pub.last.year if pub else date.today().year) for m in matches]
+    for i, (match, frame) in enumerate(zip(matches, frames, strict=True)):
         if pub is None or story is None:
             resolved = resolve(frame, UNKNOWN, UNKNOWN, None)
             if resolved.anchor != "absolute":
                 resolved = Resolved(resolved.value if frame.type in ("DURATION", "SET") or frame.ref else None)
         else:
-            resolved = resolve(frame, pub, story, tense_at(match.start, match.end))
+            tense_here = tense_at(match.start, match.end)
+            if _day_follows(text, matches, frames, i):  # "vers 15 h 30, hier": the clock's day comes after it
+                ahead = resolve(frames[i + 1], pub, story, tense_at(matches[i + 1].start, matches[i + 1].end))
+                story = _story_day(ahead) or story
+            resolved = resolve(frame, pub, story, tense_here)
         if resolved.value is None and pub is not None:
             continue
         anchor = "event" if frame.type == "DURATION" and _before_event(text, match.end, lang) else resolved.anchor
@@ -79,6 +84,20 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
 
 def _is_date(value: str | None) -> bool:
     return bool(value) and value[:1].isdigit() and not value.startswith("P")  # type: ignore[index]
+
+
+def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
+    """A bare clock time directly followed by its day ("vers 0 h 40, jeudi")."""
+    if not frames[i].clock or i + 1 >= len(matches) or _anchor_free(frames[i]) is False:
+        return False
+    following = frames[i + 1]
+    gap = text[matches[i].end:matches[i + 1].start]
+    return len(gap) <= 3 and not gap.strip(" ,") and not following.clock and \
+        (following.deictic is not None or following.weekday is not None or following.day is not None)
+
+
+def _anchor_free(frame: Frame) -> bool:
+    return frame.deictic is None and frame.weekday is None and frame.month is None and frame.story is None
 
 
 def _story_day(resolved: Resolved) -> Reference | None:
