@@ -59,5 +59,6 @@ def timex(ctx: Context) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
         return clause_tense(span.root, lang) if span is not None else None
 
-    publication = Reference.of(article.date, article.date_precision)
+    # Without a publication date only absolute expressions get a value (the others keep a null one).
+    publication = Reference.of(article.date, article.date_precision) if article.date else None
     ctx.document.timexes = [t.to_dict() for t in find_timexes(article.text, publication, tense=tense_at, lang=lang)]

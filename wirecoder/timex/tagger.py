@@ -22,7 +22,7 @@ Tense = str | None
 TenseAt = Callable[[int, int], Tense]  # (start, end) of an expression -> its clause's tense
 
 FINE = ("day", "part_of_day", "minute")
-UNKNOWN = Reference.between(date(1, 1, 1), date(1, 1, 1))  # resolves absolute expressions only
+UNKNOWN = Reference.between(date(2000, 1, 1), date(2000, 1, 1))  # any day: only absolute values are kept
 
 
 @dataclass
