@@ -56,7 +56,16 @@ def accept(match: Match, text: str, lang: str) -> bool:
         return _preceded_by(text, match.start, lang, "clock_context")
     if name == "duration" and lexicon.value("unit", s.get("unit", "")) == "P1Y" and "shift" not in s:
         return not _is_age(match, text, lang)
+    if name == "duration" and lexicon.value("ambiguous_unit", s.get("unit", "")):
+        return not _before_a_word(text, match.end, lexicon)  # "une seconde enquête": an ordinal
     return True
+
+
+def _before_a_word(text: str, end: int, lexicon: TimeLexicon) -> bool:
+    """Followed by a lower-case word that is not a function word (a noun or adjective it qualifies)."""
+    word = re.match(r"[\w'’-]+", _next_word(text, end))
+    return bool(word) and word.group(0)[0].islower() and \
+        lexicon.value("year_follower", word.group(0)) is None and lexicon.value("year_follower", word.group(0).rstrip("'’")) is None
 
 
 def match_text(match: Match, text: str) -> str:
@@ -69,9 +78,7 @@ def _plausible_year(match: Match, text: str, lang: str, lexicon: TimeLexicon) ->
     following = _next_word(text, match.end)
     if following[:1] in ("%", "€", "$", "£") or re.match(r"\d", following):
         return False
-    word = re.match(r"[\w'’-]+", following)
-    if word and word.group(0)[0].islower() and lexicon.value("year_follower", word.group(0).rstrip("'’")) is None \
-            and lexicon.value("year_follower", word.group(0)) is None:
+    if _before_a_word(text, match.end, lexicon):
         return False  # "2000 manifestants": a count before its noun
     if re.search(r"\d{4}/$", text[max(0, match.start - 5):match.start]):
         return True  # the second year of "2002/2003"

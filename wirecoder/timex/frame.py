@@ -36,6 +36,7 @@ class Frame:
     shift: int | None = None  # -1 "plus tôt", +1 "plus tard": counted from the story's day
     each: bool = False  # a set: "chaque", "tous les"
     ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    overnight: bool = False  # "la nuit de mercredi à jeudi" ends the next day
 
     @property
     def clock(self) -> bool:
@@ -80,6 +81,9 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
         half = float(value("half_word", s["half"]) or s["half"])
         amount = (amount or 0) + half
     decade = s.get("decade")
+    if "decade_words" in s:  # "les années soixante-dix"
+        decade_number = parse_number(s["decade_words"], lexicon)
+        decade = str(int(decade_number)) if decade_number and decade_number % 10 == 0 else None
     unit = value("unit", s["unit"]) if "unit" in s else None
     if "term" in s or "set_adjective" in s:  # "quinquennat", "annuel": one unit of their own length
         unit = value("term_noun", s.get("term", "")) or value("set_adjective", s.get("set_adjective", ""))
@@ -115,6 +119,7 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
         shift=_int_signed(value("story_shift", s.get("shift", ""))),
         each="each" in s,
         ref=value("ref", s["ref"]) if "ref" in s else None,
+        overnight="overnight" in s,
     )
 
 

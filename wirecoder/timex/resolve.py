@@ -109,7 +109,8 @@ def _span_at(frame: Frame, ref: date, story: date, tense: str | None) -> Span | 
         stamp = f"{base.value}T{frame.hour:02d}:{frame.minute or 0:02d}"
         return Span(stamp, stamp, stamp, "minute")
     if frame.pod and base.precision == "day":
-        return replace(base, value=f"{base.value}T{frame.pod}", precision="part_of_day")
+        latest = (date.fromisoformat(base.latest) + timedelta(days=1)).isoformat() if frame.overnight else base.latest
+        return replace(base, value=f"{base.value}T{frame.pod}", latest=latest, precision="part_of_day")
     return base
 
 
@@ -166,10 +167,16 @@ def _year_for_month(month: int, day: int | None, ref: date, tense: str | None, d
 
 
 def _year_for_season(f: Frame, ref: date) -> int:
-    year = ref.year + (f.direction or 0)
-    if f.season == "WI" and ref.month <= 3 and not f.direction:  # January's winter began last December
-        year -= 1
-    return year
+    """"cet été": this year's; "l'été dernier": the last one over before ``ref``; "prochain": the next to begin."""
+    season = f.season or ""
+    candidates = [cal.season_span(y, season) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+    day = ref.isoformat()
+    if f.direction == -1:
+        return int([s for s in candidates if s.latest < day][-1].value[:4])
+    if f.direction == 1:
+        return int([s for s in candidates if s.earliest > day][0].value[:4])
+    # "cet été" is this year's; a winter in January to March began the December before
+    return ref.year - 1 if season == "WI" and ref.month <= 3 else ref.year
 
 
 def _weekday(weekday: int, ref: date, tense: str | None, direction: int | None) -> date:
