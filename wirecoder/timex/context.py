@@ -52,8 +52,8 @@ def accept(match: Match, text: str, lang: str) -> bool:
             return False
         if name == "clock_heures":
             return _preceded_by(text, match.start, lang, "clock_context")
-    if name == "noon" and text[match.start].isupper():
-        return _preceded_by(text, match.start, lang, "clock_context")
+    if name == "noon" and text[match.start].isupper():  # "Midi Libre", "le Midi": names
+        return _preceded_by(text, match.start, lang, "clock_context") and not _next_word(text, match.end)[:1].isupper()
     if name == "duration" and lexicon.value("unit", s.get("unit", "")) == "P1Y" and "shift" not in s:
         return not _is_age(match, text, lang)
     if name == "duration" and lexicon.value("ambiguous_unit", s.get("unit", "")):
