@@ -38,7 +38,7 @@ def clause_tense(token: Any, lang: str) -> str | None:
     tense, mood = finite.morph.get("Tense"), finite.morph.get("Mood")
     if "Fut" in tense or "Cnd" in mood:
         return "future"
-    if "Imp" in tense or "Past" in tense and "Fin" in finite.morph.get("VerbForm"):
+    if "Imp" in tense or ("Past" in tense and "Fin" in finite.morph.get("VerbForm")):
         return "past"
     if "Pres" in tense:
         lexicon = load(lang)

@@ -64,8 +64,10 @@ def accept(match: Match, text: str, lang: str) -> bool:
 def _before_a_word(text: str, end: int, lexicon: TimeLexicon) -> bool:
     """Followed by a lower-case word that is not a function word (a noun or adjective it qualifies)."""
     word = re.match(r"[\w'’-]+", _next_word(text, end))
-    return bool(word) and word.group(0)[0].islower() and \
-        lexicon.value("year_follower", word.group(0)) is None and lexicon.value("year_follower", word.group(0).rstrip("'’")) is None
+    if not word or not word.group(0)[0].islower():
+        return False
+    return lexicon.value("year_follower", word.group(0)) is None and \
+        lexicon.value("year_follower", word.group(0).rstrip("'’")) is None
 
 
 def match_text(match: Match, text: str) -> str:

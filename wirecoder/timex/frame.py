@@ -91,7 +91,7 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
     noon = _int(value("noon_word", s["noon"])) if "noon" in s else None
     hour = _int(s.get("hour")) if "hour" in s else noon
     kind = match.rule.type
-    if s.get("pod") and kind == "DATE" or hour is not None and kind == "DATE":
+    if (s.get("pod") and kind == "DATE") or (hour is not None and kind == "DATE"):
         kind = "TIME"
     return Frame(
         type=kind,

@@ -79,8 +79,8 @@ def resolve(frame: Frame, publication: Reference, story: Reference, tense: str |
     if lo is None or hi is None:
         return Resolved(None)
     if lo.value == hi.value:
-        return Resolved(lo.value, min(lo.earliest, hi.earliest) or None, max(lo.latest, hi.latest) or None, lo.precision,
-                        lo.mod, anchor)
+        earliest, latest = min(lo.earliest, hi.earliest) or None, max(lo.latest, hi.latest) or None
+        return Resolved(lo.value, earliest, latest, lo.precision, lo.mod, anchor)
     if frame.clock:  # a clock time on a day we cannot pin
         hhmm = lo.value.split("T", 1)[1]
         return Resolved(f"XXXX-XX-XXT{hhmm}", lo.earliest, hi.latest, "minute", lo.mod, anchor)
@@ -174,7 +174,7 @@ def _year_for_season(f: Frame, ref: date) -> int:
     if f.direction == -1:
         return int([s for s in candidates if s.latest < day][-1].value[:4])
     if f.direction == 1:
-        return int([s for s in candidates if s.earliest > day][0].value[:4])
+        return int(next(s for s in candidates if s.earliest > day).value[:4])
     # "cet été" is this year's; a winter in January to March began the December before
     return ref.year - 1 if season == "WI" and ref.month <= 3 else ref.year
 

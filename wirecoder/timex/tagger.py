@@ -6,6 +6,7 @@ story's current day (the last day-precision date before it), as French TimeBank 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -83,7 +84,7 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
 
 
 def _is_date(value: str | None) -> bool:
-    return bool(value) and value[:1].isdigit() and not value.startswith("P")  # type: ignore[index]
+    return value is not None and value[:1].isdigit()
 
 
 def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
@@ -124,7 +125,7 @@ def _before_event(text: str, end: int, lang: str) -> bool:
 def _add_periods(text: str, found: list[Timex], pub: Reference, lang: str) -> None:
     """ISO intervals for the event stage: "depuis le 17 octobre", "du 3 au 5 mai", "entre 2011 et 2014"."""
     dated = [t for t in found if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
-    for first, second in zip(dated, dated[1:], strict=False):
+    for first, second in itertools.pairwise(dated):
         between = text[first.end:second.start]
         if len(between) <= 12 and _signal(lang, "range_end").search(between) \
                 and _signal(lang, "range_start").search(text[max(0, first.start - 12):first.start]):
