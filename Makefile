@@ -31,7 +31,8 @@ typecheck: install
 bench: install
 	$(BIN)/python benchmarks/extract_throughput.py --limit 1000
 
-clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 bench-timex: install
 	$(BIN)/python benchmarks/timex_speed.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
