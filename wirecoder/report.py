@@ -51,6 +51,10 @@ def pretty(doc: Document) -> str:
     places = doc.place_names()
     if places:
         out.append(f"   places: {_names(places, 12)}")
+    for t in doc.timexes:
+        interval = f"{t.get('earliest')}..{t.get('latest')}" if t.get("earliest") else ""
+        mod = f" {t['mod']}" if t.get("mod") else ""
+        out.append(f"   {t['type']:<8} {t['value'] or '?':<22} {interval:<34}{mod} {t['text']!r} @{t['start']}")
     return "\n".join(out)
 
 

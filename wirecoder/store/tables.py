@@ -140,9 +140,12 @@ timexes = Table(
     Column("text", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("value", String(64)),
+    Column("mod", String(16)),
     Column("earliest", String(32)),
     Column("latest", String(32)),
     Column("precision", String(16)),
+    Column("anchor", String(16)),
+    Column("period", String(64)),
 )
 
 Index("ix_articles_date", articles.c.date)

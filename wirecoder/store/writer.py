@@ -110,8 +110,10 @@ class Store:
         """Rows for the time, places, quotes and events stages, in the fields their issues define."""
         if doc.timexes:
             conn.execute(insert(timexes), [dict(article_pk=pk, start=t["start"], end=t["end"], text=t["text"],
-                                                type=t["type"], value=t.get("value"), earliest=t.get("earliest"),
-                                                latest=t.get("latest"), precision=t.get("precision"))
+                                                type=t["type"], value=t.get("value"), mod=t.get("mod"),
+                                                earliest=t.get("earliest"), latest=t.get("latest"),
+                                                precision=t.get("precision"), anchor=t.get("anchor"),
+                                                period=t.get("period"))
                                            for t in doc.timexes])
         if doc.places:
             conn.execute(insert(places), [dict(article_pk=pk, start=p["start"], end=p["end"], text=p["text"],

@@ -1,0 +1,104 @@
+"""Context checks that keep counts, ages and ordinary words from being read as times.
+
+A four-digit number is a year only where a date can stand ("en 2014", not "2500 soldats"); a bare month or
+season name needs a word that introduces a date ("en juillet", not "a été"); "N ans" after a person is an
+age; "14 heures" after "pendant" is a duration. The words come from the lexicon's context kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .grammar import Match
+from .lexicon import TimeLexicon, fold, load
+
+WINDOW = 40  # characters looked at on each side: enough for two or three words
+
+
+@cache
+def _ends_with(lang: str, kind: str) -> re.Pattern[str]:
+    """Text ending with a form of ``kind`` (the words just before a match)."""
+    return re.compile(r"(?:^|(?<=[\s(\[«\"'’]))" + load(lang).pattern(kind) + r"\s*$", re.IGNORECASE)
+
+
+def _preceded_by(text: str, start: int, lang: str, kind: str) -> bool:
+    return bool(_ends_with(lang, kind).search(text[max(0, start - WINDOW):start]))
+
+
+def _preceded_by_punctuation(text: str, start: int, marks: str) -> bool:
+    before = text[max(0, start - WINDOW):start].rstrip()
+    return not before or before[-1] in marks
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*([^\s]+)", text[end:end + WINDOW])
+    return m.group(1) if m else ""
+
+
+def accept(match: Match, text: str, lang: str) -> bool:
+    """Whether a grammar match is a time expression in its context."""
+    s, lexicon = match.slots, load(lang)
+    name = match.rule.name
+    if name == "year" and not ({"part", "yearnoun"} & s.keys()):
+        return _plausible_year(match, text, lang, lexicon)
+    if name == "month" and not ({"part", "monthnoun", "year", "year2", "direction"} & s.keys()):
+        return _preceded_by(text, match.start, lang, "date_context")
+    if name == "season" and not ({"this", "year", "direction"} & s.keys()) and not fold(match_text(match, text)
+                                                                                    ).startswith("l'"):
+        return _preceded_by(text, match.start, lang, "date_context") or text[match.start].isupper()
+    if name in ("clock_h", "clock_heures", "clock_colon"):
+        if _preceded_by(text, match.start, lang, "duration_signal"):
+            return False
+        if name == "clock_heures":
+            return _preceded_by(text, match.start, lang, "clock_context")
+    if name == "noon" and text[match.start].isupper():  # "Midi Libre", "le Midi": names
+        return _preceded_by(text, match.start, lang, "clock_context") and not _next_word(text, match.end)[:1].isupper()
+    if name == "duration" and lexicon.value("unit", s.get("unit", "")) == "P1Y" and "shift" not in s:
+        return not _is_age(match, text, lang)
+    if name == "duration" and lexicon.value("ambiguous_unit", s.get("unit", "")):
+        return not _before_a_word(text, match.end, lexicon)  # "une seconde enquête": an ordinal
+    return True
+
+
+def _before_a_word(text: str, end: int, lexicon: TimeLexicon) -> bool:
+    """Followed by a lower-case word that is not a function word (a noun or adjective it qualifies)."""
+    word = re.match(r"[\w'’-]+", _next_word(text, end))
+    if not word or not word.group(0)[0].islower():
+        return False
+    return lexicon.value("year_follower", word.group(0)) is None and \
+        lexicon.value("year_follower", word.group(0).rstrip("'’")) is None
+
+
+def match_text(match: Match, text: str) -> str:
+    return text[match.start:match.end]
+
+
+def _plausible_year(match: Match, text: str, lang: str, lexicon: TimeLexicon) -> bool:
+    if _preceded_by(text, match.start, lang, "count_context"):
+        return False
+    following = _next_word(text, match.end)
+    if following[:1] in ("%", "€", "$", "£") or re.match(r"\d", following):
+        return False
+    if _before_a_word(text, match.end, lexicon):
+        return False  # "2000 manifestants": a count before its noun
+    if re.search(r"\d{4}/$", text[max(0, match.start - 5):match.start]):
+        return True  # the second year of "2002/2003"
+    return _preceded_by(text, match.start, lang, "date_context") or _preceded_by_punctuation(text, match.start, "(")
+
+
+def _is_age(match: Match, text: str, lang: str) -> bool:
+    """"un homme de 45 ans", "âgé de 30 ans", "les moins de 17 ans", "Marie, 34 ans," and "(34 ans)" give
+    ages, not durations; "une peine de dix ans" stays a duration."""
+    before = text[max(0, match.start - WINDOW):match.start]
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", before)]
+    lexicon = load(lang)
+    if "approx" in match.slots and words[-1:] and lexicon.value("date_det", words[-1]):
+        return True  # "les moins de 17 ans": an age group
+    if _preceded_by(text, match.start, lang, "age_link"):
+        return not any(lexicon.value("duration_noun", w) for w in words[-3:-1])
+    after = text[match.end:match.end + 2]
+    stripped = before.rstrip()
+    if stripped.endswith("(") and after.startswith(")"):
+        return True
+    return stripped.endswith(",") and after[:1] in (",", ")", ".")

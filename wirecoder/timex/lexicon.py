@@ -1,0 +1,83 @@
+"""The time vocabulary of one language, read from ``data/<lang>/time_words.tsv``.
+
+Forms are grouped by kind (month, weekday, number, unit, ...) and looked up case-insensitively with
+typographic apostrophes folded to ASCII, so the grammar and the resolver never hold a French word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import ConfigError
+from ..langdata import read_tsv
+
+FILE = "time_words.tsv"
+
+
+def fold(text: str) -> str:
+    """Lookup key: lower case, typographic apostrophe and non-breaking spaces made plain."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").lower())
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    lang: str
+    by_kind: dict[str, dict[str, str]]  # kind -> folded form -> value
+
+    def forms(self, kind: str) -> dict[str, str]:
+        try:
+            return self.by_kind[kind]
+        except KeyError:
+            raise ConfigError(f"data/{self.lang}/{FILE}: no forms of kind {kind!r}") from None
+
+    def value(self, kind: str, form: str) -> str | None:
+        return self.by_kind.get(kind, {}).get(fold(form))
+
+    def pattern(self, kind: str) -> str:
+        """A regex alternation of every form of ``kind``, longest first, spaces and apostrophes flexible."""
+        alternatives = sorted(self.forms(kind), key=len, reverse=True)
+        return "(?:" + "|".join(_flexible(f) for f in alternatives) + ")"
+
+
+def _flexible(form: str) -> str:
+    escaped = re.escape(form)
+    return escaped.replace(r"\ ", r"\s+").replace("'", "['’]\\s*").replace(r"\-", r"[-‑]")
+
+
+@cache
+def load(lang: str) -> TimeLexicon:
+    by_kind: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_tsv(lang, FILE):
+        by_kind[row["kind"]][fold(row["form"])] = row["value"]
+    return TimeLexicon(lang, dict(by_kind))
+
+
+def parse_number(text: str, lexicon: TimeLexicon) -> float | None:
+    """A number written in digits ("30,4", "3 000") or in words ("vingt et un", "quatre-vingt-dix")."""
+    compact = re.sub(r"[\s\u202f\u00a0]", "", text).replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", compact):
+        return float(compact)
+    words = [w for w in re.split(r"[\s\-‑]+", fold(text)) if w]
+    numbers = lexicon.forms("number")
+    total = current = 0
+    previous = None
+    for word in words:
+        if word in ("et",):
+            continue
+        if word not in numbers:
+            return None
+        value = int(numbers[word])
+        if value == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        elif value == 100:
+            current = (current or 1) * 100
+        elif value == 20 and previous == 4:  # quatre-vingt(s) = 80
+            current += 76
+        else:
+            current += value
+        previous = value
+    return float(total + current) if words else None

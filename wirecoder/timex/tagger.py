@@ -1,0 +1,136 @@
+"""Find and resolve the time expressions of one text: grammar, context checks, resolution, signals.
+
+Expressions are resolved in reading order so that a clock time or "le lendemain" can count from the
+story's current day (the last day-precision date before it), as French TimeBank does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from functools import cache
+
+from .context import accept
+from .frame import Frame, frame_of
+from .grammar import Match, find_matches
+from .lexicon import load
+from .resolve import Reference, Resolved, resolve
+
+Tense = str | None
+TenseAt = Callable[[int, int], Tense]  # (start, end) of an expression -> its clause's tense
+
+FINE = ("day", "part_of_day", "minute")
+UNKNOWN = Reference.between(date(2000, 1, 1), date(2000, 1, 1))  # any day: only absolute values are kept
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None
+    earliest: str | None
+    latest: str | None
+    precision: str | None
+    anchor: str | None
+    period: str | None
+    rule: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense | TenseAt = None,
+                 lang: str = "fr") -> list[Timex]:
+    """The time expressions of ``text`` resolved against ``publication`` (``2023-12``, ``2023-12-13`` ...).
+
+    ``tense`` is the tense of every clause (``past``, ``present``, ``future``) or a function giving the
+    tense at an expression's span; None is unknown. Without a publication date, expressions that need one
+    are kept with a null value.
+    """
+    pub = publication if isinstance(publication, Reference) or publication is None else Reference.of(publication)
+    tense_at: TenseAt = tense if callable(tense) else (lambda s, e, t=tense: t)  # type: ignore[misc]
+    lexicon = load(lang)
+    story = pub
+    found: list[Timex] = []
+    matches = find_matches(text, lang, lambda m, t: accept(m, t, lang))
+    frames = [frame_of(m, lexicon, pub.last.year if pub else date.today().year) for m in matches]
+    for i, (match, frame) in enumerate(zip(matches, frames, strict=True)):
+        if pub is None or story is None:
+            resolved = resolve(frame, UNKNOWN, UNKNOWN, None)
+            if resolved.anchor != "absolute":
+                resolved = Resolved(resolved.value if frame.type in ("DURATION", "SET") or frame.ref else None)
+        else:
+            tense_here = tense_at(match.start, match.end)
+            if _day_follows(text, matches, frames, i):  # "vers 15 h 30, hier": the clock's day comes after it
+                ahead = resolve(frames[i + 1], pub, story, tense_at(matches[i + 1].start, matches[i + 1].end))
+                story = _story_day(ahead) or story
+            resolved = resolve(frame, pub, story, tense_here)
+        if resolved.value is None and pub is not None:
+            continue
+        anchor = "event" if frame.type == "DURATION" and _before_event(text, match.end, lang) else resolved.anchor
+        found.append(Timex(match.start, match.end, text[match.start:match.end], frame.type, resolved.value,
+                           resolved.mod or frame.part, resolved.earliest, resolved.latest, resolved.precision,
+                           anchor, resolved.value if _is_date(resolved.value) else None, match.rule.name))
+        story = _story_day(resolved) or story
+    if pub is not None:
+        _add_periods(text, found, pub, lang)
+    return found
+
+
+def _is_date(value: str | None) -> bool:
+    return value is not None and value[:1].isdigit()
+
+
+def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
+    """A bare clock time directly followed by its day ("vers 0 h 40, jeudi")."""
+    if not frames[i].clock or i + 1 >= len(matches) or _anchor_free(frames[i]) is False:
+        return False
+    following = frames[i + 1]
+    gap = text[matches[i].end:matches[i + 1].start]
+    return len(gap) <= 3 and not gap.strip(" ,") and not following.clock and \
+        (following.deictic is not None or following.weekday is not None or following.day is not None)
+
+
+def _anchor_free(frame: Frame) -> bool:
+    return frame.deictic is None and frame.weekday is None and frame.month is None and frame.story is None
+
+
+def _story_day(resolved: Resolved) -> Reference | None:
+    """A day-precision answer becomes the story's current day (possibly a range of days)."""
+    if resolved.precision not in FINE or not resolved.earliest or not resolved.latest:
+        return None
+    if resolved.value and resolved.value.startswith("X"):
+        return None
+    first, last = date.fromisoformat(resolved.earliest[:10]), date.fromisoformat(resolved.latest[:10])
+    return Reference.between(first, last) if (last - first).days < 40 else None
+
+
+@cache
+def _signal(lang: str, kind: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|(?<=\W))" + load(lang).pattern(kind) + r"\s*$", re.IGNORECASE)
+
+
+def _before_event(text: str, end: int, lang: str) -> bool:
+    """"dix jours après le début de la guerre": a duration counted from an event, not from publication."""
+    following = text[end:end + 30]
+    return bool(re.match(r"\s+" + load(lang).pattern("event_relation") + r"\s+(?!\d)\w", following, re.IGNORECASE))
+
+
+def _add_periods(text: str, found: list[Timex], pub: Reference, lang: str) -> None:
+    """ISO intervals for the event stage: "depuis le 17 octobre", "du 3 au 5 mai", "entre 2011 et 2014"."""
+    dated = [t for t in found if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
+    for first, second in itertools.pairwise(dated):
+        between = text[first.end:second.start]
+        if len(between) <= 12 and _signal(lang, "range_end").search(between) \
+                and _signal(lang, "range_start").search(text[max(0, first.start - 12):first.start]):
+            first.period = second.period = f"{first.value}/{second.value}"
+    for t in dated:
+        if "/" not in (t.period or "") and _signal(lang, "since").search(text[max(0, t.start - 16):t.start]):
+            t.period = f"{t.value}/{pub.value}"
+
