@@ -25,7 +25,7 @@ INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an 
 QUE_WINDOW = 10  # tokens from a speech verb to its "que"
 CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "obj", "nmod", "dep", "iobj")
+INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "nmod", "dep")
 OPENING_MARKS = "«“„\"‹"
 CLOSING_MARKS = "»”\"›“"
 
@@ -79,23 +79,33 @@ class _Finder:
     def skipped(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.skip_ranges)
 
-    def subject(self, verb: Any) -> tuple[int, int] | None:
+    def subject(self, verb: Any, *, inverted: bool = False) -> tuple[int, int] | None:
         """The subject of a speech verb: an inverted clitic (a-t-elle), nsubj, an inverted noun phrase, or for
         a participle or gerund without auxiliary ("assurant que") its main verb's subject."""
         auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
         for holder in [verb, *auxiliaries]:
-            for child in holder.children:
-                if child.text.startswith("-") and self.lex.pronoun(child.text):
-                    return child.i, child.i + 1
+            for nxt in self.doc[holder.i + 1:min(holder.i + 3, len(self.doc))]:
+                if nxt.text.startswith("-") and self.lex.pronoun(nxt.text):
+                    return nxt.i, nxt.i + 1
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not self.in_quote(child.idx):
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
                 return self.speakers.noun_phrase(child)
         for child in verb.children:  # inverted subject of an incise: "a indiqué mercredi la numéro deux"
-            if child.i > verb.i and child.dep_ in INVERTED_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") \
-                    and child.idx not in self.time_tokens and not self.in_quote(child.idx):
+            deps = (*INVERTED_DEPS, "obj") if inverted else INVERTED_DEPS  # an incise's verb has no object
+            if child.i > verb.i and child.dep_ in deps and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                    and child.idx not in self.time_tokens and not self.in_quote(child.idx) \
+                    and not any(c.dep_ == "case" for c in child.children):  # "sur Twitter" is not a speaker
                 return self.speakers.noun_phrase(child)
+        if inverted:  # "a déclaré à l'AFP un responsable de la Croix-Rouge": the first bare noun after the verb
+            for tok in self.doc[verb.i + 1:min(verb.i + 12, verb.sent.end)]:
+                if tok.text in (".", ";", "«", "\"") or self.in_quote(tok.idx):
+                    break
+                if tok.pos_ in ("NOUN", "PROPN") and tok.idx not in self.time_tokens and \
+                        not any(c.dep_ == "case" for c in tok.children) and \
+                        not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "ADP"):
+                    return self.speakers.noun_phrase(tok)
         if auxiliaries or "Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm"):
             return None
         head = verb.head
@@ -108,8 +118,8 @@ class _Finder:
             verb, head = head, head.head
         return None
 
-    def speaker_of(self, verb: Any, previous: Speaker | None) -> Speaker | None:
-        found = self.subject(verb)
+    def speaker_of(self, verb: Any, previous: Speaker | None, *, inverted: bool = False) -> Speaker | None:
+        found = self.subject(verb, inverted=inverted)
         if found is None:
             return None
         return self.speakers.speaker(*found, before=verb.idx, previous=previous)
@@ -148,8 +158,8 @@ class _Finder:
         if not before or before.endswith(":") or before in ("-", "–", "—") or before[-1:] in OPENING_MARKS + ".!?":
             intro = self.intro_before(q, previous) if before.endswith(":") else None
             attribution = incise or intro
-            if attribution is None and words < 2:
-                return None
+            if attribution is None and (words < 2 or before.endswith(":")):
+                return None  # a label, or a heading "Inondations : « ... »"
             speaker, cue = attribution if attribution else (None, None)
             return Quote(q.start, q.end, "direct", speaker, cue)
         attribution = incise or self.attribution_before(q, sentence, previous) or self.governing(inner, previous)
@@ -224,7 +234,7 @@ class _Finder:
             cue = self.lex.verb(t)
             if cue is not None and j not in self.used_cues:
                 self.used_cues.add(j)
-                return self.speaker_of(t, previous), self.cue_ref(t, cue)
+                return self.speaker_of(t, previous, inverted=True), self.cue_ref(t, cue)
             attribution = self._attribution_at(t)
             if attribution is not None:
                 cue_a, speaker_span = attribution
@@ -270,18 +280,25 @@ class _Finder:
         sentence = inner.sent
         if cue is None:
             return None
+        if cue[0] > inner.end_char:  # "Ce projet est « irresponsable », a estimé X": up to the incise
+            comma = self.text.rfind(",", inner.end_char, cue[0])
+            if comma < 0:
+                return None
+            return self._trim(self._clause_start(sentence, inner.start_char), comma)
         que = self._que_after(self.token_at(cue[0]))
         if que is None or que > inner.start_char:
             return None  # "se faisait appeler « Vanguard »": a name, not reported words
         return self._trim(que, self._clause_end(que, sentence))
 
     def fill_unattributed(self, quotes: list[Quote]) -> None:
-        """A quote with no clause of its own continues the nearest attributed quote's speaker."""
+        """A quote with no clause of its own continues the previous speaker's words (or, at the start of a
+        run of quotes, anticipates the next one's)."""
         for i, q in enumerate(quotes):
             if q.speaker is not None:
                 continue
-            near = [x for x in quotes[i + 1:i + 3] if x.speaker and x.start - q.end < CONTINUATION_CHARS] + \
-                   [x for x in reversed(quotes[max(0, i - 2):i]) if x.speaker and q.start - x.end < CONTINUATION_CHARS]
+            before = [x for x in reversed(quotes[max(0, i - 2):i]) if x.speaker and q.start - x.end < CONTINUATION_CHARS]
+            after = [x for x in quotes[i + 1:i + 3] if x.speaker and x.start - q.end < CONTINUATION_CHARS]
+            near = before + after
             if near:
                 q.speaker = near[0].speaker
 
@@ -294,7 +311,8 @@ class _Finder:
         for sentence in self.doc.sents:
             if self.skipped(sentence.start_char):
                 continue
-            for tok in sentence:
+            # incises first: in "A souhaite que B, a indiqué C" the quote is C's, not A's
+            for tok in sorted(sentence, key=lambda t: self._comma_before(t) is None):
                 quote = self._attribution_quote(tok, sentence, previous)
                 if quote is None:
                     cue = self.lex.verb(tok)
@@ -331,12 +349,14 @@ class _Finder:
                 self.used_cues.add(verb.i)
                 return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
         comma = self._comma_before(verb)
-        if comma is not None:
+        if comma is not None and self.subject(verb, inverted=True) is not None and \
+                (self.subject(verb) is None or self.subject(verb)[0] > verb.i):  # an incise: subject after
             start = self._clause_start(sentence, comma)
             span = self._trim(start, comma)
             if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span):
                 self.used_cues.add(verb.i)
-                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+                speaker = self.speaker_of(verb, previous, inverted=True)
+                return Quote(span[0], span[1], "indirect", speaker, self.cue_ref(verb, cue))
         return None
 
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
@@ -375,6 +395,13 @@ class _Finder:
                 while last + 1 < len(self.doc) and last + 1 < first.sent.end and \
                         self.doc[last + 1].text not in (",", ".", ";", ":", "»", "«", "\"") and last - first.i < 12:
                     last += 1
+                if last + 3 < len(self.doc) and self.doc[last + 1].text == "," and \
+                        self.doc[last + 2].ent_type_ == "PER":  # "Selon le maire, Gilles Perret, ..."
+                    name_end = last + 2
+                    while name_end + 1 < len(self.doc) and self.doc[name_end + 1].ent_iob_ == "I":
+                        name_end += 1
+                    if name_end + 1 < len(self.doc) and self.doc[name_end + 1].text == ",":
+                        last = name_end
                 if fold(cue.lemma) == "pour" and not any(t.ent_type_ in ("PER", "ORG") for t in self.doc[first.i:last + 1]):
                     return None  # "pour" attributes only to a named speaker
                 return cue, (first.i, last + 1)

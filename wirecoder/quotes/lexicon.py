@@ -50,7 +50,8 @@ class QuoteLexicon:
         return cue
 
     def pronoun(self, form: str) -> str | None:
-        return self.words["subject_pronoun"].get(fold(form).lstrip("-"))
+        key = fold(form).lstrip("-")
+        return self.words["subject_pronoun"].get(key.removeprefix("t-"))  # "-t-il" of "ajoute-t-il"
 
     def has(self, kind: str, form: str) -> bool:
         return fold(form) in self.words.get(kind, {})

@@ -133,12 +133,31 @@ class Speakers:
             hi -= 1
         if hi - lo + 1 > MAX_MENTION_TOKENS:
             hi = lo + MAX_MENTION_TOKENS - 1
+        for ent in self.doc.ents:  # never cut a name: "Le Canard enchaîné", "Météo-France"
+            if ent.start <= hi < ent.end - 1 or ent.start < lo <= ent.end - 1:
+                lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
+        hi = self._with_apposition(hi)
         return lo, hi + 1
+
+    def _with_apposition(self, hi: int) -> int:
+        """Extend over ", Victoria Nuland" right after a description."""
+        if hi + 2 < len(self.doc) and self.doc[hi + 1].text == ",":
+            for ent in self.doc.ents:
+                if ent.start == hi + 2 and ent.label_ == "PER":
+                    return ent.end - 1
+            if self.doc[hi + 2].text in ("Me", "M.", "Mme", "Dr"):
+                for ent in self.doc.ents:
+                    if ent.start == hi + 3 and ent.label_ == "PER":
+                        return ent.end - 1
+        return hi
 
     def speaker(self, first: int, end: int, *, before: int, previous: Speaker | None = None) -> Speaker:
         """The speaker for the tokens ``first:end`` (a subject or the object of "selon") of a clause at
         character offset ``before``."""
         span = self.doc[first:end]
+        named = next((e for e in self.doc.ents if e.label_ == "PER" and first <= e.start < end), None)
+        if named is not None and named.start > first:  # "le proviseur du lycée, Alain Ferrand": the name
+            span = named
         text, start, stop = span.text, span.start_char, span.end_char
         if text.startswith("-"):  # the clitic of "a-t-elle" without its hyphen
             text, start = text.lstrip("-"), start + len(text) - len(text.lstrip("-"))
@@ -149,10 +168,11 @@ class Speakers:
         words = [fold(t.text.lstrip("-")) for t in span]
         if len(words) == 1 and self.lexicon.pronoun(words[0]):
             return self._antecedent(text, start, stop, self.lexicon.pronoun(words[0]) or "", before, previous)
-        person = self._described_person(span, before)
+        actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at), None)
+        # "la numéro deux du département d'État": a person described by a role that names a body
+        person = self._described_person(span, before) if span.root.idx not in self.actor_at else None
         if person is not None:
             return Speaker(text, start, stop, person.name, person.actor.id)
-        actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at), None)
         return Speaker(text, start, stop, _description(span), actor.id if actor else None)
 
     def _fullest(self, actor: Actor) -> str:
@@ -161,7 +181,11 @@ class Speakers:
     def _antecedent(self, text: str, start: int, stop: int, features: str, before: int,
                     previous: Speaker | None) -> Speaker:
         gender, number = features[0], features[1]
-        if number == "p" or gender == "x":  # "ils", "on": the previous speaker, if any
+        if number == "p":  # "ils", "elles": the last plural subject before ("les enquêteurs canadiens")
+            group = self._plural_subject_before(before)
+            if group is not None:
+                return Speaker(text, start, stop, group, None)
+        if number == "p" or gender == "x":
             if previous is not None:
                 return Speaker(text, start, stop, previous.name, previous.actor)
             return Speaker(text, start, stop, None)
@@ -177,11 +201,28 @@ class Speakers:
         _, person = max(candidates, key=lambda c: (c[1].gender == gender, c[0]))
         return Speaker(text, start, stop, person.name, person.actor.id)
 
+    def _plural_subject_before(self, before: int) -> str | None:
+        for tok in reversed([t for t in self.doc if t.idx < before][-80:]):
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN") and \
+                    "Plur" in tok.morph.get("Number"):
+                lo, hi = self.noun_phrase(tok)
+                return self.doc[lo:hi].text
+        return None
+
     def _described_person(self, span: Any, before: int) -> Person | None:
-        """"le premier ministre irakien" -> the person whose role the article gives as such."""
+        """"le premier ministre irakien" -> the person whose role the article gives as such; "la candidate",
+        "l'ancien ministre" -> the last person of that gender named before."""
         roles = _roles(self.lang)
         words = [fold(t.text) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]
-        if not words or not any(w in roles for w in words):
+        if not words:
+            return None
+        head = span.root
+        singular_definite = "Plur" not in head.morph.get("Number") and any(
+            c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children)
+        if singular_definite and self.lexicon.has("person_noun", head.text) and \
+                not any(w in roles for w in words):
+            return self._last_person(before, _gender_of(head))
+        if not any(w in roles for w in words):
             return None
         scored = []
         for person in self.people:
@@ -193,8 +234,22 @@ class Speakers:
                 last = max((p for p in person.positions if p < before), default=-1)
                 scored.append((overlap, last, person))
         if not scored:
-            return None
+            return self._last_person(before, _gender_of(head)) if singular_definite else None
         return max(scored, key=lambda s: (s[0], s[1]))[2]
+
+    def _last_person(self, before: int, gender: str | None) -> Person | None:
+        candidates = [(max(p for p in person.positions if p < before), person) for person in self.people
+                      if any(p < before for p in person.positions) and person.gender in (gender, None)]
+        return max(candidates, key=lambda c: (c[1].gender == gender, c[0]))[1] if candidates else None
+
+
+def _gender_of(head: Any) -> str | None:
+    """The gender of a noun phrase from its head or determiner ("la candidate", "le député")."""
+    for tok in (head, *[c for c in head.children if c.dep_ == "det"]):
+        gender = tok.morph.get("Gender")
+        if gender:
+            return "f" if gender[0] == "Fem" else "m"
+    return None
 
 
 def _description(span: Any) -> str:
