@@ -106,6 +106,10 @@ class _Finder:
                         not any(c.dep_ == "case" for c in tok.children) and \
                         not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "ADP"):
                     return self.speakers.noun_phrase(tok)
+        first = min([verb.i, *(a.i for a in auxiliaries)])
+        for ent in self.doc.ents:
+            if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
+                return ent.start, ent.end
         if auxiliaries or "Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm"):
             return None
         head = verb.head
@@ -231,7 +235,7 @@ class _Finder:
             t = self.doc[j]
             if t.text in OPENING_MARKS or t.text in (".", ";", ":"):
                 return None
-            cue = self.lex.verb(t)
+            cue = self.lex.verb(t, any_pos=j == i or j == i + 1 and self.doc[i].pos_ == "AUX")
             if cue is not None and j not in self.used_cues:
                 self.used_cues.add(j)
                 return self.speaker_of(t, previous, inverted=True), self.cue_ref(t, cue)
@@ -349,8 +353,9 @@ class _Finder:
                 self.used_cues.add(verb.i)
                 return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
         comma = self._comma_before(verb)
-        if comma is not None and self.subject(verb, inverted=True) is not None and \
-                (self.subject(verb) is None or self.subject(verb)[0] > verb.i):  # an incise: subject after
+        found = self.subject(verb, inverted=True)
+        if comma is not None and found is not None and \
+                (found[0] > verb.i or self.doc[found[0]].text.startswith("-")):  # an incise: subject after
             start = self._clause_start(sentence, comma)
             span = self._trim(start, comma)
             if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span):

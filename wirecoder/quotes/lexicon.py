@@ -28,9 +28,11 @@ class QuoteLexicon:
     attributions: dict[str, Cue]  # folded multi-word forms: "selon", "d'après", "de l'avis de"
     words: dict[str, dict[str, str]]  # kind -> folded form -> value (quote_words.tsv)
 
-    def verb(self, token: Any) -> Cue | None:
-        """The cue for a verb token, by lemma; the lemmatizer's misses ("indique") by the -er infinitive."""
-        if token.pos_ not in ("VERB", "AUX"):
+    def verb(self, token: Any, *, any_pos: bool = False) -> Cue | None:
+        """The cue for a verb token, by lemma; the lemmatizer's misses ("indique") by the -er infinitive.
+        ``any_pos``: where only a verb can stand (right after a quote and its comma), trust the form even
+        if the tagger said NOUN ("soupire")."""
+        if token.pos_ not in ("VERB", "AUX") and not (any_pos and token.pos_ in ("NOUN", "ADJ", "PROPN", "X")):
             return None
         lemma = fold(token.lemma_)
         for rest, phrase in self.phrases.get(lemma, ()):  # "a fait valoir", "a mis en garde"
