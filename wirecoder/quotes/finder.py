@@ -197,7 +197,7 @@ class _Finder:
             found = self._attribution_at(tok)
             if found is not None:
                 cue, speaker_span = found
-                speaker = self.speakers.speaker(*speaker_span, before=tok.idx, previous=previous)
+                speaker = self.speakers.speaker(*speaker_span, before=tok.idx, previous=previous, stressed=True)
                 return speaker, (tok.idx, tok.idx + len(cue.lemma), cue)
         return None
 
@@ -242,7 +242,7 @@ class _Finder:
             attribution = self._attribution_at(t)
             if attribution is not None:
                 cue_a, speaker_span = attribution
-                speaker = self.speakers.speaker(*speaker_span, before=t.idx, previous=previous)
+                speaker = self.speakers.speaker(*speaker_span, before=t.idx, previous=previous, stressed=True)
                 return speaker, (t.idx, t.idx + len(cue_a.lemma), cue_a)
         return None
 
@@ -370,7 +370,7 @@ class _Finder:
         if found is None:
             return None
         cue, (s_first, s_end) = found
-        speaker = self.speakers.speaker(s_first, s_end, before=tok.idx, previous=previous)
+        speaker = self.speakers.speaker(s_first, s_end, before=tok.idx, previous=previous, stressed=True)
         cue_ref = (tok.idx, tok.idx + len(cue.lemma), cue)
         first_word = next((t for t in sentence if not t.is_punct), None)
         after = self.doc[s_end] if s_end < len(self.doc) else None

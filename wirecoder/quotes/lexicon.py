@@ -51,9 +51,12 @@ class QuoteLexicon:
             cue = self.verbs.get(lemma.removeprefix("se ").removeprefix("s'"))
         return cue
 
-    def pronoun(self, form: str) -> str | None:
-        key = fold(form).lstrip("-")
-        return self.words["subject_pronoun"].get(key.removeprefix("t-"))  # "-t-il" of "ajoute-t-il"
+    def pronoun(self, form: str, *, stressed: bool = False) -> str | None:
+        """Gender and number of a subject pronoun ("il", "-t-elle"); with ``stressed`` also "lui", "eux"
+        (after "selon")."""
+        key = fold(form).lstrip("-").removeprefix("t-")  # "-t-il" of "ajoute-t-il"
+        found = self.words["subject_pronoun"].get(key)
+        return found or (self.words["stressed_pronoun"].get(key) if stressed else None)
 
     def has(self, kind: str, form: str) -> bool:
         return fold(form) in self.words.get(kind, {})

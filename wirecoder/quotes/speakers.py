@@ -16,7 +16,8 @@ from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
 from .lexicon import QuoteLexicon
 
-MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
+MAX_MENTION_TOKENS = 14
+RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on  # a subject longer than this is a clause, not a name
 NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
 CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp"}
 
@@ -151,7 +152,8 @@ class Speakers:
                         return ent.end - 1
         return hi
 
-    def speaker(self, first: int, end: int, *, before: int, previous: Speaker | None = None) -> Speaker:
+    def speaker(self, first: int, end: int, *, before: int, previous: Speaker | None = None,
+                stressed: bool = False) -> Speaker:
         """The speaker for the tokens ``first:end`` (a subject or the object of "selon") of a clause at
         character offset ``before``."""
         span = self.doc[first:end]
@@ -166,11 +168,15 @@ class Speakers:
             if actor is not None and actor.type == "person":
                 return Speaker(text, start, stop, self._fullest(actor), actor.id)
         words = [fold(t.text.lstrip("-")) for t in span]
-        if len(words) == 1 and self.lexicon.pronoun(words[0]):
-            return self._antecedent(text, start, stop, self.lexicon.pronoun(words[0]) or "", before, previous)
+        features = self.lexicon.pronoun(words[0], stressed=stressed) if len(words) == 1 else None
+        if features:
+            return self._antecedent(text, start, stop, features, before, previous)
         actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at), None)
-        # "la numéro deux du département d'État": a person described by a role that names a body
-        person = self._described_person(span, before) if span.root.idx not in self.actor_at else None
+        # "la numéro deux du département d'État": a person described by a role that names a body;
+        # "le président français": a person, even where the dictionary knows the office
+        head_actor = self.actor_at.get(span.root.idx)
+        person = self._described_person(span, before) if head_actor is None or \
+            self.lexicon.has("person_noun", span.root.text) else None
         if person is not None:
             return Speaker(text, start, stop, person.name, person.actor.id)
         return Speaker(text, start, stop, _description(span), actor.id if actor else None)
@@ -197,6 +203,10 @@ class Speakers:
                 candidates.append((previous.start, prev))
         if not candidates:
             return Speaker(text, start, stop, None)
+        if previous is not None and previous.actor and before - previous.start < RECENT_SPEAKER_CHARS:
+            prev = next((p for p in self.people if p.actor.id == previous.actor), None)
+            if prev is not None and prev.gender == gender:  # "il" goes on speaking: the current speaker
+                return Speaker(text, start, stop, prev.name, prev.actor.id)
         # The most recent compatible person; one of known gender beats one of unknown gender.
         _, person = max(candidates, key=lambda c: (c[1].gender == gender, c[0]))
         return Speaker(text, start, stop, person.name, person.actor.id)
