@@ -37,11 +37,34 @@ def parse(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(text), spans
 
 
+# Known limitations, by table line: strict xfails, so that a fix shows up as an unexpected pass.
+KNOWN_LIMITS = {
+    27: "the inverted subject's noun phrase runs on into 'sous couvert d'anonymat'",
+    30: "'explique-t-on dans l'entourage du ministre': an impersonal 'on' with its source in a prepositional phrase",
+    31: "an organisation's short description ('le ministère') is not expanded to its fuller earlier form",
+    41: "an introducing clause without a speech verb ('a réagi en ces termes :') is not an attribution",
+    53: "'estime-t-il' after a sentence naming a man and a woman: the parse hides the clitic",
+    57: "'a-t-elle' for an organisation: pronouns resolve to people only",
+    66: "second half of a quote interrupted by a clitic incise",
+    68: "two-word second half of a quote interrupted by an incise",
+    105: "'Météo-France' split by the tokenizer, so no subject is found",
+    115: "'Le Canard enchaîné': the participle ends the name for the parser",
+    127: "multi-word cue 'a fait savoir' with an inverted subject",
+    159: "fragment after 'a évoqué une réforme': the parse does not attach it to the verb",
+}
+
+
 def load_cases() -> list:
     lines = TABLE.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == COLUMNS
-    return [pytest.param(dict(zip(COLUMNS, line.split("\t"), strict=True)), id=f"{n}:{line.split(chr(9))[3][:40]}")
-            for n, line in enumerate(lines[1:], start=2) if line.strip() and not line.startswith("#")]
+    cases = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        marks = [pytest.mark.xfail(reason=KNOWN_LIMITS[n], strict=True)] if n in KNOWN_LIMITS else []
+        cases.append(pytest.param(dict(zip(COLUMNS, line.split("\t"), strict=True)),
+                                  id=f"{n}:{line.split(chr(9))[3][:40]}", marks=marks))
+    return cases
 
 
 CASES = load_cases()

@@ -19,8 +19,8 @@ from .marks import Quoted, quoted_spans
 from .speakers import Speaker, Speakers
 
 MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
-MIN_CLAUSE_WORDS = 3
-CONTINUING_WORDS = 5  # an unattributed quote inside a sentence this long is the speaker going on  # an attributed clause shorter than this is not reported speech
+MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
+CONTINUING_WORDS = 5  # an unattributed quote inside a sentence this long is the speaker going on
 INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an incise must come
 QUE_WINDOW = 10  # tokens from a speech verb to its "que"
 CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
@@ -110,7 +110,7 @@ class _Finder:
         for ent in self.doc.ents:
             if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
                 return ent.start, ent.end
-        if auxiliaries or "Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm"):
+        if auxiliaries or ("Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm")):
             return None
         head = verb.head
         for _ in range(2):
@@ -235,7 +235,7 @@ class _Finder:
             t = self.doc[j]
             if t.text in OPENING_MARKS or t.text in (".", ";", ":"):
                 return None
-            cue = self.lex.verb(t, any_pos=j == i or j == i + 1 and self.doc[i].pos_ == "AUX")
+            cue = self.lex.verb(t, any_pos=j == i or (j == i + 1 and self.doc[i].pos_ == "AUX"))
             if cue is not None and j not in self.used_cues:
                 self.used_cues.add(j)
                 return self.speaker_of(t, previous, inverted=True), self.cue_ref(t, cue)
@@ -300,7 +300,8 @@ class _Finder:
         for i, q in enumerate(quotes):
             if q.speaker is not None:
                 continue
-            before = [x for x in reversed(quotes[max(0, i - 2):i]) if x.speaker and q.start - x.end < CONTINUATION_CHARS]
+            before = [x for x in reversed(quotes[max(0, i - 2):i])
+                      if x.speaker and q.start - x.end < CONTINUATION_CHARS]
             after = [x for x in quotes[i + 1:i + 3] if x.speaker and x.start - q.end < CONTINUATION_CHARS]
             near = before + after
             if near:
@@ -407,7 +408,8 @@ class _Finder:
                         name_end += 1
                     if name_end + 1 < len(self.doc) and self.doc[name_end + 1].text == ",":
                         last = name_end
-                if fold(cue.lemma) == "pour" and not any(t.ent_type_ in ("PER", "ORG") for t in self.doc[first.i:last + 1]):
+                named = any(t.ent_type_ in ("PER", "ORG") for t in self.doc[first.i:last + 1])
+                if fold(cue.lemma) == "pour" and not named:
                     return None  # "pour" attributes only to a named speaker
                 return cue, (first.i, last + 1)
         return None
@@ -422,7 +424,7 @@ class _Finder:
             if self.lex.has("complementizer", t.text):
                 nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
                 return nxt.idx if nxt is not None else None
-            if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") or t.text in (".", ";", "«", "\""):
+            if (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")) or t.text in (".", ";", "«", "\""):
                 return None
         return None
 

@@ -57,7 +57,7 @@ def _in_paragraph(text: str, p_start: int, p_end: int) -> list[Quoted]:
     for i in range(p_start, p_end):
         ch = text[i]
         if stack and ch == stack[-1][0]:
-            closing, opened = stack.pop()
+            _, opened = stack.pop()
             if not stack and straight_open is None:
                 spans.append(_span(text, opened, i, closed=True))
             continue

@@ -16,8 +16,8 @@ from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
 from .lexicon import QuoteLexicon
 
-MAX_MENTION_TOKENS = 14
-RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on  # a subject longer than this is a clause, not a name
+MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
+RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on
 NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
 CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp"}
 
@@ -113,8 +113,8 @@ class Speakers:
     def noun_phrase(self, head: Any) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``head``: its subtree without clauses, at most 14 tokens."""
         tokens = [head]
-        stack = [c for c in head.children if c.dep_ not in CUT_DEPS or c.dep_ == "punct" and c.i > head.i
-                 and any(a.dep_ == "appos" for a in head.children)]
+        stack = [c for c in head.children if c.dep_ not in CUT_DEPS or (c.dep_ == "punct" and c.i > head.i
+                 and any(a.dep_ == "appos" for a in head.children))]
         while stack:
             tok = stack.pop()
             if tok.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "parataxis") or tok.pos_ == "VERB":
