@@ -316,8 +316,9 @@ class _Finder:
         for sentence in self.doc.sents:
             if self.skipped(sentence.start_char):
                 continue
-            # incises first: in "A souhaite que B, a indiqué C" the quote is C's, not A's
-            for tok in sorted(sentence, key=lambda t: self._comma_before(t) is None):
+            # Only cue words are candidates; incises first: in "A souhaite que B, a indiqué C" the quote is C's.
+            candidates = [t for t in sentence if self.lex.verb(t) is not None or self._may_attribute(t)]
+            for tok in sorted(candidates, key=lambda t: self._comma_before(t, sentence.start) is None):
                 quote = self._attribution_quote(tok, sentence, previous)
                 if quote is None:
                     cue = self.lex.verb(tok)
@@ -353,7 +354,7 @@ class _Finder:
             if span and self._words(*span) >= MIN_CLAUSE_WORDS:
                 self.used_cues.add(verb.i)
                 return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
-        comma = self._comma_before(verb)
+        comma = self._comma_before(verb, sentence.start)
         found = self.subject(verb, inverted=True)
         if comma is not None and found is not None and \
                 (found[0] > verb.i or self.doc[found[0]].text.startswith("-")):  # an incise: subject after
@@ -367,7 +368,7 @@ class _Finder:
 
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
         """Selon X, CLAUSE. / CLAUSE, selon X. / D'après X, CLAUSE."""
-        found = self._attribution_at(tok)
+        found = self._attribution_at(tok) if self._may_attribute(tok) else None
         if found is None:
             return None
         cue, (s_first, s_end) = found
@@ -440,12 +441,16 @@ class _Finder:
                 return None
         return None
 
-    def _comma_before(self, tok: Any) -> int | None:
+    def _may_attribute(self, tok: Any) -> bool:
+        return fold(tok.text) in self.lex.attribution_starts
+
+    def _comma_before(self, tok: Any, sentence_start: int | None = None) -> int | None:
         """The comma that opens an incise just before ``tok`` (", a indiqué", ", a-t-il ajouté", ", selon")."""
+        start = tok.sent.start if sentence_start is None else sentence_start
         i = tok.i - 1
-        while i >= tok.sent.start and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-")):
+        while i >= start and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-")):
             i -= 1
-        if i >= tok.sent.start and self.doc[i].text == ",":
+        if i >= start and self.doc[i].text == ",":
             return self.doc[i].idx
         return None
 

@@ -28,6 +28,11 @@ class QuoteLexicon:
     attributions: dict[str, Cue]  # folded multi-word forms: "selon", "d'après", "de l'avis de"
     words: dict[str, dict[str, str]]  # kind -> folded form -> value (quote_words.tsv)
 
+    @property
+    def attribution_starts(self) -> frozenset[str]:
+        """First words of the attributions ("selon", "d'" of "d'après"): a cheap filter before matching."""
+        return _starts(tuple(self.attributions))
+
     def verb(self, token: Any, *, any_pos: bool = False) -> Cue | None:
         """The cue for a verb token, by lemma; the lemmatizer's misses ("indique") by the -er infinitive.
         ``any_pos``: where only a verb can stand (right after a quote and its comma), trust the form even
@@ -60,6 +65,11 @@ class QuoteLexicon:
 
     def has(self, kind: str, form: str) -> bool:
         return fold(form) in self.words.get(kind, {})
+
+
+@cache
+def _starts(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f.replace("'", "' ").split()[0] for f in forms) | frozenset(f.split()[0] for f in forms)
 
 
 @cache
