@@ -28,7 +28,10 @@ def test_extract_jsonl_output(tmp_path: Path, wire_file) -> None:
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "niger" and record["date"] == "2024-02-06"
-    assert record["events"] == [] and record["quotes"] == [] and record["places"] == []
+    assert record["events"] == [] and record["places"] == []
+    (quote,) = record["quotes"]  # "..., a indiqué son porte-parole, Mark Reed."
+    assert quote["kind"] == "indirect" and quote["text"].startswith("Le Pentagone a annoncé lundi le retrait")
+    assert quote["speaker"]["name"] == "Mark Reed"
     assert [(t["text"], t["value"]) for t in record["timexes"]] == [("lundi", "2024-02-05")]  # Monday before
     assert any(a["name"] == "United States Department of Defense" for a in record["actors"])
     assert "skipped: 0" in result.stderr

@@ -113,3 +113,30 @@ def test_counts_are_not_dates_and_event_relative_durations_are_not_resolved(doc:
     assert (ten_days["type"], ten_days["value"], ten_days["anchor"]) == ("DURATION", "P10D", "event")
     for t in doc.timexes:
         assert doc.text[t["start"]:t["end"]] == t["text"]
+
+
+def quote(doc: Document, start_of_text: str) -> dict:
+    found = [q for q in doc.quotes if q["text"].startswith(start_of_text)]
+    assert found, f"no quote starting {start_of_text!r} among {[q['text'][:40] for q in doc.quotes]}"
+    return found[0]
+
+
+def test_nulands_quotes_are_attributed_to_her(doc: Document) -> None:
+    lead = quote(doc, "Les États-Unis préfèrent la coopération")  # "..., a indiqué mercredi la numéro deux ..."
+    assert lead["kind"] == "indirect" and lead["speaker"]["name"] == "Victoria Nuland"
+    first = quote(doc, "Ces attaques ne visent pas uniquement les États-Unis")  # "», a souligné Mme Nuland"
+    assert first["kind"] == "direct" and first["speaker"]["text"] == "Mme Nuland"
+    assert first["speaker"]["name"] == "Victoria Nuland" and first["cue"]["lemma"] == "souligner"
+    clitic = quote(doc, "Nous avons eu une bonne conversation")  # "», a-t-elle précisé"
+    assert clitic["kind"] == "direct" and clitic["speaker"]["text"] == "elle"
+    assert clitic["speaker"]["name"] == "Victoria Nuland"
+    mixed = quote(doc, "l’Irak et les forces de sécurités irakiennes")
+    assert mixed["kind"] == "mixed" and mixed["speaker"]["name"] == "Victoria Nuland"
+
+
+def test_the_iraqi_authorities_mixed_quote(doc: Document) -> None:
+    links = quote(doc, "des liens avec certains services de sécurité")
+    assert links["kind"] == "mixed" and links["speaker"]["actor"] == "irq-gov"
+    assert "autorités irakiennes" in links["speaker"]["text"]
+    for q in doc.quotes:
+        assert doc.text[q["start"]:q["end"]] == q["text"]

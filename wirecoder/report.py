@@ -51,6 +51,10 @@ def pretty(doc: Document) -> str:
     places = doc.place_names()
     if places:
         out.append(f"   places: {_names(places, 12)}")
+    for q in doc.quotes:
+        who = (q.get("speaker") or {}).get("name") or "?"
+        cue = (q.get("cue") or {}).get("lemma") or "-"
+        out.append(f"   {q['kind']:<8} {who:<28} ({cue}) {q['text'][:70]!r} @{q['start']}")
     for t in doc.timexes:
         interval = f"{t.get('earliest')}..{t.get('latest')}" if t.get("earliest") else ""
         mod = f" {t['mod']}" if t.get("mod") else ""

@@ -1,0 +1,496 @@
+"""Find reported speech in a parsed article: direct, mixed and indirect quotes with their speech cue.
+
+Direct and mixed quotes start from the quotation marks (``marks.py``) and look for their attribution: an
+incise after them (« ... », a souligné Mme Nuland), an introducing clause before a colon, or the speech verb
+whose clause they sit in (il a dénoncé un geste « contraire à l'esprit sportif »). Indirect quotes start
+from a speech cue: a que-clause or infinitive after a speech verb, a clause before an incise ("..., a
+indiqué X"), or an attribution ("selon X", "d'après X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..actor_dictionary import fold
+from ..document import Document
+from .lexicon import Cue, QuoteLexicon, load
+from .marks import Quoted, quoted_spans
+from .speakers import Speaker, Speakers
+
+MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
+MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
+CONTINUING_WORDS = 5  # an unattributed quote inside a sentence this long is the speaker going on
+INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an incise must come
+QUE_WINDOW = 10  # tokens from a speech verb to its "que"
+CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "nmod", "dep")
+OPENING_MARKS = "«“„\"‹"
+CLOSING_MARKS = "»”\"›“"
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str  # direct, indirect, mixed
+    speaker: Speaker | None
+    cue: tuple[int, int, Cue] | None = None  # where the speech cue is, and what it is
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        cue = None
+        if self.cue is not None:
+            start, end, c = self.cue
+            cue = {"start": start, "end": end, "text": text[start:end], "lemma": c.lemma, "kind": c.kind}
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind,
+                "speaker": self.speaker.to_dict() if self.speaker else None, "cue": cue}
+
+
+def find_quotes(document: Document, spacy_doc: Any, lang: str) -> list[Quote]:
+    return _Finder(document, spacy_doc, lang).run()
+
+
+class _Finder:
+    def __init__(self, document: Document, doc: Any, lang: str) -> None:
+        self.document, self.doc, self.text = document, doc, document.text
+        self.lex: QuoteLexicon = load(lang)
+        self.speakers = Speakers(document, doc, self.lex, lang)
+        self.used_cues: set[int] = set()
+        self.skip_ranges = [(p.start, p.end) for p in document.paragraphs
+                            if p.repeat_of is not None or p.kind == "credit"]
+        self.time_tokens = {i for t in document.timexes for i in range(t["start"], t["end"])}
+        self.marks: list[Quoted] = []
+
+    # -- helpers --------------------------------------------------------------------------------------------
+
+    def token_at(self, char: int) -> Any:
+        """The token at (or, from a space, the first token after) character offset ``char``."""
+        while char < len(self.text) and self.text[char].isspace():
+            char += 1
+        if char >= len(self.text):
+            return None
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def in_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.marks)
+
+    def skipped(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.skip_ranges)
+
+    def subject(self, verb: Any, *, inverted: bool = False) -> tuple[int, int] | None:
+        """The subject of a speech verb: an inverted clitic (a-t-elle), nsubj, an inverted noun phrase, or for
+        a participle or gerund without auxiliary ("assurant que") its main verb's subject."""
+        auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+        for holder in [verb, *auxiliaries]:
+            for nxt in self.doc[holder.i + 1:min(holder.i + 3, len(self.doc))]:
+                if nxt.text.startswith("-") and self.lex.pronoun(nxt.text):
+                    return nxt.i, nxt.i + 1
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not self.in_quote(child.idx):
+                if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
+                    return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
+                return self.speakers.noun_phrase(child)
+        for child in verb.children:  # inverted subject of an incise: "a indiqué mercredi la numéro deux"
+            deps = (*INVERTED_DEPS, "obj") if inverted else INVERTED_DEPS  # an incise's verb has no object
+            if child.i > verb.i and child.dep_ in deps and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                    and child.idx not in self.time_tokens and not self.in_quote(child.idx) \
+                    and not any(c.dep_ == "case" for c in child.children):  # "sur Twitter" is not a speaker
+                return self.speakers.noun_phrase(child)
+        if inverted:  # "a déclaré à l'AFP un responsable de la Croix-Rouge": the first bare noun after the verb
+            for tok in self.doc[verb.i + 1:min(verb.i + 12, verb.sent.end)]:
+                if tok.text in (".", ";", "«", "\"") or self.in_quote(tok.idx):
+                    break
+                if tok.pos_ in ("NOUN", "PROPN") and tok.idx not in self.time_tokens and \
+                        not any(c.dep_ == "case" for c in tok.children) and \
+                        not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "ADP"):
+                    return self.speakers.noun_phrase(tok)
+        first = min([verb.i, *(a.i for a in auxiliaries)])
+        for ent in self.doc.ents:
+            if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
+                return ent.start, ent.end
+        if auxiliaries or ("Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm")):
+            return None
+        head = verb.head
+        for _ in range(2):
+            if head is verb:
+                break
+            for child in head.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return self.speakers.noun_phrase(child)
+            verb, head = head, head.head
+        return None
+
+    def speaker_of(self, verb: Any, previous: Speaker | None, *, inverted: bool = False) -> Speaker | None:
+        found = self.subject(verb, inverted=inverted)
+        if found is None:
+            return None
+        return self.speakers.speaker(*found, before=verb.idx, previous=previous)
+
+    def cue_ref(self, token: Any, cue: Cue) -> tuple[int, int, Cue]:
+        return token.idx, token.idx + len(token.text), cue
+
+    # -- direct and mixed -----------------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        paragraphs = [(p.start, p.end) for p in self.document.paragraphs if p.kind == "body"] or \
+            [(0, len(self.text))]
+        self.marks = quoted_spans(self.text, paragraphs)
+        for q in self.marks:
+            if self.skipped(q.start):
+                continue
+            found = self.from_marks(q, quotes[-1].speaker if quotes else None)
+            if found is not None:
+                quotes.append(found)
+        self.fill_unattributed(quotes)
+        quotes += self.indirect(quotes)
+        return sorted(quotes, key=lambda x: x.start)
+
+    def from_marks(self, q: Quoted, previous: Speaker | None) -> Quote | None:
+        inner = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if inner is None or not len(inner):
+            return None
+        words = sum(1 for t in inner if t.is_alpha)
+        opening = self.token_at(q.open)
+        sentence = opening.sent if opening is not None else inner.sent
+        before = self.text[max(sentence.start_char, self._paragraph_start(q.open)):q.open].strip()
+        if self._after_title_noun(q.open):
+            return None
+        incise = self.incise_after(q, previous)
+        if not before or before.endswith(":") or before in ("-", "–", "—") or before[-1:] in OPENING_MARKS + ".!?":
+            intro = self.intro_before(q, previous) if before.endswith(":") else None
+            attribution = incise or intro
+            if attribution is None and (words < 2 or before.endswith(":")):
+                return None  # a label, or a heading "Inondations : « ... »"
+            speaker, cue = attribution if attribution else (None, None)
+            return Quote(q.start, q.end, "direct", speaker, cue)
+        attribution = incise or self.attribution_before(q, sentence, previous) or self.governing(inner, previous)
+        if attribution is None:
+            if words >= CONTINUING_WORDS:  # 'Mais "les comparaisons ... sont inacceptables"': the speaker goes on
+                return Quote(q.start, q.end, "direct", None, None)
+            return None
+        if self._sentence_like(q, inner) and attribution[1] is not None and attribution[1][2].pos == "ADP":
+            return Quote(q.start, q.end, "direct", *attribution)
+        speaker, cue = attribution
+        if words >= MIN_FRAGMENT_WORDS:
+            return Quote(q.start, q.end, "mixed", speaker, cue)
+        clause = self.reported_clause_around(inner, cue)
+        if clause is None or self._holds_long_fragment(*clause):
+            return None
+        return Quote(clause[0], clause[1], "mixed", speaker, cue)
+
+    def _holds_long_fragment(self, start: int, end: int) -> bool:
+        """Whether a clause quotes three words or more somewhere: that fragment is then the quote."""
+        for q in quoted_spans(self.text, [(start, end)]):
+            if len(self.text[q.start:q.end].split()) >= MIN_FRAGMENT_WORDS:
+                return True
+        return False
+
+    def attribution_before(self, q: Quoted, sentence: Any, previous: Speaker | None
+                           ) -> tuple[Speaker | None, Any] | None:
+        """Selon lui, « ... » / Pour Manuel Valls, « ... »"""
+        for tok in self.doc[sentence.start:sentence.end]:
+            if tok.idx >= q.open:
+                break
+            found = self._attribution_at(tok)
+            if found is not None:
+                cue, speaker_span = found
+                speaker = self.speakers.speaker(*speaker_span, before=tok.idx, previous=previous, stressed=True)
+                return speaker, (tok.idx, tok.idx + len(cue.lemma), cue)
+        return None
+
+    def _sentence_like(self, q: Quoted, inner: Any) -> bool:
+        return self.text[q.start:q.start + 1].isupper() or sum(1 for t in inner if t.is_alpha) >= CONTINUING_WORDS
+
+    def _paragraph_start(self, offset: int) -> int:
+        return max((p.start for p in self.document.paragraphs if p.start <= offset), default=0)
+
+    def _after_title_noun(self, open_offset: int) -> bool:
+        """« Barkhane » after "l'opération", a film's title after "le film": names, not speech."""
+        tok = self.token_at(open_offset)
+        if tok is None:
+            return False
+        for prev in reversed(self.doc[max(0, tok.i - 3):tok.i]):
+            if prev.pos_ in ("DET", "ADJ", "PUNCT"):
+                continue
+            return self.lex.has("title_noun", prev.text) or self.lex.has("title_noun", prev.lemma_)
+        return False
+
+    def incise_after(self, q: Quoted, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
+        """« ... », a souligné Mme Nuland / « ... », a-t-elle précisé / « ... », selon M. Larrivé."""
+        tok = self.token_at(q.outer_end) if q.outer_end < len(self.text) else None
+        if tok is None:
+            return None
+        i, saw_comma = tok.i, False
+        while i < len(self.doc) and self.doc[i].is_punct and self.doc[i].text not in OPENING_MARKS + ".":
+            saw_comma = saw_comma or self.doc[i].text in (",", "!", "?", "…")
+            i += 1
+        if not saw_comma and not self.text[q.end:q.outer_end + 1].rstrip().endswith((",", "!", "?")):
+            # "…", le 8 décembre: the comma may sit inside the marks
+            if not (q.end > 0 and self.text[q.end - 1] in ",!?…"):
+                return None
+        for j in range(i, min(i + INCISE_WINDOW, len(self.doc))):
+            t = self.doc[j]
+            if t.text in OPENING_MARKS or t.text in (".", ";", ":"):
+                return None
+            cue = self.lex.verb(t, any_pos=j == i or (j == i + 1 and self.doc[i].pos_ == "AUX"))
+            if cue is not None and j not in self.used_cues:
+                self.used_cues.add(j)
+                return self.speaker_of(t, previous, inverted=True), self.cue_ref(t, cue)
+            attribution = self._attribution_at(t)
+            if attribution is not None:
+                cue_a, speaker_span = attribution
+                speaker = self.speakers.speaker(*speaker_span, before=t.idx, previous=previous, stressed=True)
+                return speaker, (t.idx, t.idx + len(cue_a.lemma), cue_a)
+        return None
+
+    def intro_before(self, q: Quoted, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
+        """X a déclaré : « ... » / Marie-Laure, enseignante : « ... »"""
+        colon = self.text.rfind(":", 0, q.open)
+        tok = self.token_at(colon)
+        if tok is None:
+            return None
+        start = tok.sent.start
+        clause = self.doc[start:tok.i]
+        verbs = [t for t in clause if t.pos_ == "VERB"]
+        speech = [t for t in verbs if self.lex.verb(t)]
+        verb = (speech or verbs or [None])[-1]
+        if verb is not None:
+            self.used_cues.add(verb.i)
+            cue = self.lex.verb(verb)
+            return self.speaker_of(verb, previous), self.cue_ref(verb, cue) if cue else None
+        for ent in clause.ents:
+            if ent.label_ in ("PER", "ORG"):
+                return self.speakers.speaker(ent.start, ent.end, before=ent.start_char, previous=previous), None
+        return None
+
+    def governing(self, inner: Any, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
+        """The speech verb whose clause holds a quoted fragment: "a dénoncé un geste « contraire à ... »"."""
+        tok = inner.root
+        for _ in range(5):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            cue = self.lex.verb(tok)
+            if cue is not None:
+                self.used_cues.add(tok.i)
+                return self.speaker_of(tok, previous), self.cue_ref(tok, cue)
+        return None
+
+    def reported_clause_around(self, inner: Any, cue: Any) -> tuple[int, int] | None:
+        """For a short scare-quoted word: the whole reported clause it sits in."""
+        sentence = inner.sent
+        if cue is None:
+            return None
+        if cue[0] > inner.end_char:  # "Ce projet est « irresponsable », a estimé X": up to the incise
+            comma = self.text.rfind(",", inner.end_char, cue[0])
+            if comma < 0:
+                return None
+            return self._trim(self._clause_start(sentence, inner.start_char), comma)
+        que = self._que_after(self.token_at(cue[0]))
+        if que is None or que > inner.start_char:
+            return None  # "se faisait appeler « Vanguard »": a name, not reported words
+        return self._trim(que, self._clause_end(que, sentence))
+
+    def fill_unattributed(self, quotes: list[Quote]) -> None:
+        """A quote with no clause of its own continues the previous speaker's words (or, at the start of a
+        run of quotes, anticipates the next one's)."""
+        for i, q in enumerate(quotes):
+            if q.speaker is not None:
+                continue
+            before = [x for x in reversed(quotes[max(0, i - 2):i])
+                      if x.speaker and q.start - x.end < CONTINUATION_CHARS]
+            after = [x for x in quotes[i + 1:i + 3] if x.speaker and x.start - q.end < CONTINUATION_CHARS]
+            near = before + after
+            if near:
+                q.speaker = near[0].speaker
+
+    # -- indirect -------------------------------------------------------------------------------------------
+
+    def indirect(self, existing: list[Quote]) -> list[Quote]:
+        found: list[Quote] = []
+        taken = [(q.start, q.end) for q in existing]
+        previous = existing[-1].speaker if existing else None
+        for sentence in self.doc.sents:
+            if self.skipped(sentence.start_char):
+                continue
+            # Only cue words are candidates; incises first: in "A souhaite que B, a indiqué C" the quote is C's.
+            candidates = [t for t in sentence if self.lex.verb(t) is not None or self._may_attribute(t)]
+            for tok in sorted(candidates, key=lambda t: self._comma_before(t, sentence.start) is None):
+                quote = self._attribution_quote(tok, sentence, previous)
+                if quote is None:
+                    cue = self.lex.verb(tok)
+                    if cue is None or tok.i in self.used_cues or cue.frame == "noun":
+                        continue
+                    quote = self._verb_quote(tok, cue, sentence, previous)
+                if quote is None or quote.end - quote.start < 2:
+                    continue
+                if any(min(e, quote.end) - max(s, quote.start) > 0.5 * (quote.end - quote.start) for s, e in taken):
+                    continue
+                if self._holds_long_fragment(quote.start, quote.end):
+                    continue  # its quoted fragment is the (mixed) quote
+                quote.kind = self._kind_of(quote)
+                found.append(quote)
+                taken.append((quote.start, quote.end))
+                previous = quote.speaker or previous
+        return found
+
+    def _kind_of(self, quote: Quote) -> str:
+        """indirect, or mixed when it holds quoted words (long fragments were reported by the marks pass)."""
+        return "mixed" if quoted_spans(self.text, [(quote.start, quote.end)]) else "indirect"
+
+    def _verb_quote(self, verb: Any, cue: Cue, sentence: Any, previous: Speaker | None) -> Quote | None:
+        que = self._que_after(verb)
+        if que is not None and cue.frame != "inverted":
+            span = self._trim(que, self._clause_end(que, sentence))
+            if span and self._words(*span) >= MIN_CLAUSE_WORDS:
+                self.used_cues.add(verb.i)
+                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+        infinitive = self._infinitive_after(verb)
+        if infinitive is not None and cue.frame == "que":
+            span = self._trim(infinitive, self._clause_end(infinitive, sentence))
+            if span and self._words(*span) >= MIN_CLAUSE_WORDS:
+                self.used_cues.add(verb.i)
+                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+        comma = self._comma_before(verb, sentence.start)
+        found = self.subject(verb, inverted=True)
+        if comma is not None and found is not None and \
+                (found[0] > verb.i or self.doc[found[0]].text.startswith("-")):  # an incise: subject after
+            start = self._clause_start(sentence, comma)
+            span = self._trim(start, comma)
+            if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span):
+                self.used_cues.add(verb.i)
+                speaker = self.speaker_of(verb, previous, inverted=True)
+                return Quote(span[0], span[1], "indirect", speaker, self.cue_ref(verb, cue))
+        return None
+
+    def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
+        """Selon X, CLAUSE. / CLAUSE, selon X. / D'après X, CLAUSE."""
+        found = self._attribution_at(tok) if self._may_attribute(tok) else None
+        if found is None:
+            return None
+        cue, (s_first, s_end) = found
+        speaker = self.speakers.speaker(s_first, s_end, before=tok.idx, previous=previous, stressed=True)
+        cue_ref = (tok.idx, tok.idx + len(cue.lemma), cue)
+        first_word = next((t for t in sentence if not t.is_punct), None)
+        after = self.doc[s_end] if s_end < len(self.doc) else None
+        if first_word is not None and first_word.i == tok.i and after is not None and after.text == ",":
+            span = self._trim(after.idx + 1, sentence.end_char)
+        else:
+            comma = self._comma_before(tok)
+            if comma is None:
+                return None
+            span = self._trim(self._clause_start(sentence, comma), comma)
+        if not span or self._words(*span) < MIN_CLAUSE_WORDS:
+            return None
+        return Quote(span[0], span[1], "indirect", speaker, cue_ref)
+
+    def _attribution_at(self, tok: Any) -> tuple[Cue, tuple[int, int]] | None:
+        """An attribution ("selon", "d'après") starting at ``tok``, with the token range of its source."""
+        if tok.pos_ not in ("ADP", "VERB", "ADV", "NOUN") and not tok.text[:1].isalpha():
+            return None
+        rest = fold(self.text[tok.idx:tok.idx + 30])
+        for form, cue in self.lex.attributions.items():
+            if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalpha()):
+                end_char = tok.idx + len(form)
+                first = self.token_at(end_char + 1) if end_char + 1 < len(self.text) else None
+                if first is None:
+                    return None
+                last = first.i
+                while last + 1 < len(self.doc) and last + 1 < first.sent.end and \
+                        self.doc[last + 1].text not in (",", ".", ";", ":", "»", "«", "\"") and last - first.i < 12:
+                    last += 1
+                if last + 3 < len(self.doc) and self.doc[last + 1].text == "," and \
+                        self.doc[last + 2].ent_type_ == "PER":  # "Selon le maire, Gilles Perret, ..."
+                    name_end = last + 2
+                    while name_end + 1 < len(self.doc) and self.doc[name_end + 1].ent_iob_ == "I":
+                        name_end += 1
+                    if name_end + 1 < len(self.doc) and self.doc[name_end + 1].text == ",":
+                        last = name_end
+                named = any(t.ent_type_ in ("PER", "ORG") for t in self.doc[first.i:last + 1])
+                if fold(cue.lemma) == "pour" and not named:
+                    return None  # "pour" attributes only to a named speaker
+                return cue, (first.i, last + 1)
+        return None
+
+    # -- clause boundaries ----------------------------------------------------------------------------------
+
+    def _que_after(self, verb: Any) -> int | None:
+        """Offset of the first word after the "que" that opens the verb's reported clause."""
+        if verb is None:
+            return None
+        for t in self.doc[verb.i + 1:min(verb.i + QUE_WINDOW, verb.sent.end)]:
+            if self.lex.has("complementizer", t.text):
+                nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                return nxt.idx if nxt is not None else None
+            if (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")) or t.text in (".", ";", "«", "\""):
+                return None
+        return None
+
+    def _infinitive_after(self, verb: Any) -> int | None:
+        for t in self.doc[verb.i + 1:min(verb.i + 4, verb.sent.end)]:
+            if "Inf" in t.morph.get("VerbForm"):
+                start = t
+                while start.i - 1 > verb.i and self.doc[start.i - 1].pos_ in ("PRON", "ADV") and \
+                        self.doc[start.i - 1].dep_ not in ("nsubj",):
+                    start = self.doc[start.i - 1]
+                return start.idx
+            if t.pos_ in ("VERB", "NOUN", "PROPN", "PUNCT"):
+                return None
+        return None
+
+    def _may_attribute(self, tok: Any) -> bool:
+        return fold(tok.text) in self.lex.attribution_starts
+
+    def _comma_before(self, tok: Any, sentence_start: int | None = None) -> int | None:
+        """The comma that opens an incise just before ``tok`` (", a indiqué", ", a-t-il ajouté", ", selon")."""
+        start = tok.sent.start if sentence_start is None else sentence_start
+        i = tok.i - 1
+        while i >= start and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-")):
+            i -= 1
+        if i >= start and self.doc[i].text == ",":
+            return self.doc[i].idx
+        return None
+
+    def _clause_start(self, sentence: Any, before: int) -> int:
+        """Where a clause ending at ``before`` starts: the sentence start, after a dateline or a quote."""
+        start = sentence.start_char
+        dateline = self.document.dateline
+        if dateline is not None and dateline.start <= start < dateline.end:
+            start = dateline.end
+        closing = max((self.text.rfind(m, start, before) for m in CLOSING_MARKS), default=-1)
+        if closing >= 0:
+            start = closing + 1
+        return start
+
+    def _clause_end(self, start: int, sentence: Any) -> int:
+        """The end of a reported clause: the sentence's end, or an incise comma before a speech verb."""
+        end = sentence.end_char
+        first = self.token_at(start)
+        if first is None:
+            return end
+        for t in self.doc[first.i:sentence.end]:
+            if t.text == "," and t.i + 1 < sentence.end:
+                nxt = self.doc[t.i + 1]
+                if self.lex.verb(nxt) or self._attribution_at(nxt) or \
+                        (nxt.pos_ == "AUX" and t.i + 2 < sentence.end and self.lex.verb(self.doc[t.i + 2])):
+                    return t.idx
+            if t.text == ";":
+                return t.idx
+        return end
+
+    def _trim(self, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ".,;:"):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _words(self, start: int, end: int) -> int:
+        return len(self.text[start:end].split())
+
+    def _has_finite_verb(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any("Fin" in t.morph.get("VerbForm") for t in span)

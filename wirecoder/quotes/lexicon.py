@@ -1,0 +1,91 @@
+"""Speech cues (``data/<lang>/speech_words.tsv``) and the other words of reported speech (``quote_words.tsv``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..actor_dictionary import fold
+from ..langdata import read_tsv
+
+KINDS = ("neutral", "assert", "deny", "accuse", "request")
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    pos: str  # VERB, NOUN, ADP
+    kind: str  # neutral, assert, deny, accuse, request
+    frame: str  # que, inverted, de, noun, attribution
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    verbs: dict[str, Cue]
+    phrases: dict[str, list[tuple[tuple[str, ...], Cue]]]  # first word -> (rest of the lemma, cue): "faire valoir"
+    nouns: dict[str, Cue]
+    attributions: dict[str, Cue]  # folded multi-word forms: "selon", "d'après", "de l'avis de"
+    words: dict[str, dict[str, str]]  # kind -> folded form -> value (quote_words.tsv)
+
+    @property
+    def attribution_starts(self) -> frozenset[str]:
+        """First words of the attributions ("selon", "d'" of "d'après"): a cheap filter before matching."""
+        return _starts(tuple(self.attributions))
+
+    def verb(self, token: Any, *, any_pos: bool = False) -> Cue | None:
+        """The cue for a verb token, by lemma; the lemmatizer's misses ("indique") by the -er infinitive.
+        ``any_pos``: where only a verb can stand (right after a quote and its comma), trust the form even
+        if the tagger said NOUN ("soupire")."""
+        if token.pos_ not in ("VERB", "AUX") and not (any_pos and token.pos_ in ("NOUN", "ADJ", "PROPN", "X")):
+            return None
+        lemma = fold(token.lemma_)
+        for rest, phrase in self.phrases.get(lemma, ()):  # "a fait valoir", "a mis en garde"
+            following = [fold(t.lemma_) for t in token.doc[token.i + 1:token.i + 1 + len(rest)]]
+            followers = [fold(t.text) for t in token.doc[token.i + 1:token.i + 1 + len(rest)]]
+            if tuple(following) == rest or tuple(followers) == rest:
+                return phrase
+        cue = self.verbs.get(lemma)
+        if cue is None:
+            form = fold(token.text)
+            for ending in ("", "nt", "s", "e", "es"):  # "indique(nt)", "precise(e)(s)" -> "-er" infinitive
+                cue = self.verbs.get(form.removesuffix(ending) + "r")
+                if cue is not None:
+                    break
+        if cue is None:  # pronominal and multi-word lemmas: "s'exclamer" is listed as "exclamer"
+            cue = self.verbs.get(lemma.removeprefix("se ").removeprefix("s'"))
+        return cue
+
+    def pronoun(self, form: str, *, stressed: bool = False) -> str | None:
+        """Gender and number of a subject pronoun ("il", "-t-elle"); with ``stressed`` also "lui", "eux"
+        (after "selon")."""
+        key = fold(form).lstrip("-").removeprefix("t-")  # "-t-il" of "ajoute-t-il"
+        found = self.words["subject_pronoun"].get(key)
+        return found or (self.words["stressed_pronoun"].get(key) if stressed else None)
+
+    def has(self, kind: str, form: str) -> bool:
+        return fold(form) in self.words.get(kind, {})
+
+
+@cache
+def _starts(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f.replace("'", "' ").split()[0] for f in forms) | frozenset(f.split()[0] for f in forms)
+
+
+@cache
+def load(lang: str) -> QuoteLexicon:
+    verbs: dict[str, Cue] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    nouns: dict[str, Cue] = {}
+    attributions: dict[str, Cue] = {}
+    for row in read_tsv(lang, "speech_words.tsv"):
+        cue = Cue(fold(row["lemma"]), row["pos"], row["kind"], row["frame"])
+        if cue.pos == "VERB" and " " in cue.lemma:
+            first, *rest = cue.lemma.replace("'", "' ").split()
+            phrases.setdefault(first, []).append((tuple(rest), cue))
+            continue
+        {"VERB": verbs, "NOUN": nouns, "ADP": attributions}[row["pos"]][cue.lemma] = cue
+    words: dict[str, dict[str, str]] = {}
+    for row in read_tsv(lang, "quote_words.tsv"):
+        words.setdefault(row["kind"], {})[fold(row["form"])] = row["value"]
+    return QuoteLexicon(verbs, phrases, nouns, attributions, words)

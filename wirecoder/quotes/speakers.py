@@ -1,0 +1,270 @@
+"""Who a speech clause's subject is: a named person or body, a pronoun's antecedent, a described person.
+
+The speaker of a quote is reported as the mention in the clause (its offsets, for tracing) and a name: the
+fullest form the article gives for a person ("Victoria Nuland" for "Mme Nuland", "elle" or "la numéro deux
+du département d'État"), the description as written for an organisation or an anonymous source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..actor_dictionary import fold
+from ..document import Actor, Document
+from ..langdata import read_tsv, read_words
+from .lexicon import QuoteLexicon
+
+MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
+RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on
+NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
+CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    name: str | None
+    actor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "name": self.name, "start": self.start, "end": self.end, "actor": self.actor}
+
+
+@cache
+def _gender_detector() -> Any:
+    import gender_guesser.detector as detector  # data shipped in the package: no download
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'f', 'm' or None from a person's first name ("Marie-Laure" by its first part)."""
+    first = name.split()[0].split("-")[0] if name.split() else ""
+    answer = _gender_detector().get_gender(first)
+    return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(answer)
+
+
+@cache
+def _titles(lang: str) -> dict[str, str]:
+    return {fold(r["form"]): r["gender"] for r in read_tsv(lang, "person_titles.tsv")}
+
+
+@cache
+def _roles(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(lang, "roles.tsv"))
+
+
+@dataclass
+class Person:
+    actor: Actor
+    name: str  # the fullest form written in the article
+    gender: str | None
+    positions: list[int]  # start offsets of its mentions
+
+
+class Speakers:
+    """Speaker resolution for one article (its actors and parse)."""
+
+    def __init__(self, document: Document, spacy_doc: Any, lexicon: QuoteLexicon, lang: str) -> None:
+        self.document, self.doc, self.lexicon, self.lang = document, spacy_doc, lexicon, lang
+        self.actor_at: dict[int, Actor] = {}
+        by_id = {a.id: a for a in document.actors}
+        for e in document.entities:
+            if e.actor and e.actor in by_id:
+                for i in range(e.start, e.end):
+                    self.actor_at[i] = by_id[e.actor]
+        self.people = [self._person(a) for a in document.actors if a.type == "person"]
+
+    def _person(self, actor: Actor) -> Person:
+        titles = _titles(self.lang)
+        names, gender = [], None
+        for m in actor.mentions:
+            words = m.text.split()
+            if words and fold(words[0]) in titles:
+                gender = gender or {"f": "f", "m": "m"}.get(titles[fold(words[0])])
+                words = words[1:]
+            names.append(" ".join(words))
+        name = max(names, key=lambda n: (len(n.split()), len(n))) if names else actor.name
+        if gender is None and len(name.split()) > 1:
+            gender = first_name_gender(name)
+        if gender is None and actor.role:
+            gender = self._role_gender(actor)
+        return Person(actor, name, gender, sorted(m.start for m in actor.mentions))
+
+    def _role_gender(self, actor: Actor) -> str | None:
+        """"la numéro deux", "la ministre": the determiner before the role says the gender."""
+        for m in actor.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in self.doc[max(0, span.start - 12):span.start]:
+                if tok.pos_ == "DET" and fold(tok.text) in ("la", "une"):
+                    return "f"
+                if tok.pos_ == "DET" and fold(tok.text) in ("le", "un"):
+                    return "m"
+        return None
+
+    # -- mentions -------------------------------------------------------------------------------------------
+
+    def noun_phrase(self, head: Any) -> tuple[int, int]:
+        """Token range of the noun phrase headed by ``head``: its subtree without clauses, at most 14 tokens."""
+        tokens = [head]
+        stack = [c for c in head.children if c.dep_ not in CUT_DEPS or (c.dep_ == "punct" and c.i > head.i
+                 and any(a.dep_ == "appos" for a in head.children))]
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "parataxis") or tok.pos_ == "VERB":
+                continue
+            tokens.append(tok)
+            stack.extend(tok.children)
+        indices = sorted(t.i for t in tokens)
+        lo, hi = head.i, head.i
+        for i in sorted(indices, key=lambda i: abs(i - head.i)):  # contiguous around the head
+            if i == lo - 1:
+                lo = i
+            elif i == hi + 1:
+                hi = i
+        while lo < hi and self.doc[lo].pos_ in ("PUNCT", "ADP", "CCONJ"):
+            lo += 1
+        while hi > lo and self.doc[hi].pos_ in ("PUNCT", "ADP", "CCONJ"):
+            hi -= 1
+        if hi - lo + 1 > MAX_MENTION_TOKENS:
+            hi = lo + MAX_MENTION_TOKENS - 1
+        for ent in self.doc.ents:  # never cut a name: "Le Canard enchaîné", "Météo-France"
+            if ent.start <= hi < ent.end - 1 or ent.start < lo <= ent.end - 1:
+                lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
+        hi = self._with_apposition(hi)
+        return lo, hi + 1
+
+    def _with_apposition(self, hi: int) -> int:
+        """Extend over ", Victoria Nuland" right after a description."""
+        if hi + 2 < len(self.doc) and self.doc[hi + 1].text == ",":
+            for ent in self.doc.ents:
+                if ent.start == hi + 2 and ent.label_ == "PER":
+                    return ent.end - 1
+            if self.doc[hi + 2].text in ("Me", "M.", "Mme", "Dr"):
+                for ent in self.doc.ents:
+                    if ent.start == hi + 3 and ent.label_ == "PER":
+                        return ent.end - 1
+        return hi
+
+    def speaker(self, first: int, end: int, *, before: int, previous: Speaker | None = None,
+                stressed: bool = False) -> Speaker:
+        """The speaker for the tokens ``first:end`` (a subject or the object of "selon") of a clause at
+        character offset ``before``."""
+        span = self.doc[first:end]
+        named = next((e for e in self.doc.ents if e.label_ == "PER" and first <= e.start < end), None)
+        if named is not None and named.start > first:  # "le proviseur du lycée, Alain Ferrand": the name
+            span = named
+        text, start, stop = span.text, span.start_char, span.end_char
+        if text.startswith("-"):  # the clitic of "a-t-elle" without its hyphen
+            text, start = text.lstrip("-"), start + len(text) - len(text.lstrip("-"))
+        for tok in span:  # a named person inside the mention (apposition included)
+            actor = self.actor_at.get(tok.idx)
+            if actor is not None and actor.type == "person":
+                return Speaker(text, start, stop, self._fullest(actor), actor.id)
+        words = [fold(t.text.lstrip("-")) for t in span]
+        features = self.lexicon.pronoun(words[0], stressed=stressed) if len(words) == 1 else None
+        if features:
+            return self._antecedent(text, start, stop, features, before, previous)
+        actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at), None)
+        # "la numéro deux du département d'État": a person described by a role that names a body;
+        # "le président français": a person, even where the dictionary knows the office
+        head_actor = self.actor_at.get(span.root.idx)
+        person = self._described_person(span, before) if head_actor is None or \
+            self.lexicon.has("person_noun", span.root.text) else None
+        if person is not None:
+            return Speaker(text, start, stop, person.name, person.actor.id)
+        return Speaker(text, start, stop, _description(span), actor.id if actor else None)
+
+    def _fullest(self, actor: Actor) -> str:
+        return next((p.name for p in self.people if p.actor.id == actor.id), actor.name)
+
+    def _antecedent(self, text: str, start: int, stop: int, features: str, before: int,
+                    previous: Speaker | None) -> Speaker:
+        gender, number = features[0], features[1]
+        if number == "p":  # "ils", "elles": the last plural subject before ("les enquêteurs canadiens")
+            group = self._plural_subject_before(before)
+            if group is not None:
+                return Speaker(text, start, stop, group, None)
+        if number == "p" or gender == "x":
+            if previous is not None:
+                return Speaker(text, start, stop, previous.name, previous.actor)
+            return Speaker(text, start, stop, None)
+        candidates = [(max(p for p in person.positions if p < before), person) for person in self.people
+                      if any(p < before for p in person.positions) and person.gender in (gender, None)]
+        if previous is not None and previous.actor and previous.start < before:
+            prev = next((p for p in self.people if p.actor.id == previous.actor), None)
+            if prev is not None and prev.gender in (gender, None):
+                candidates.append((previous.start, prev))
+        if not candidates:
+            return Speaker(text, start, stop, None)
+        if previous is not None and previous.actor and before - previous.start < RECENT_SPEAKER_CHARS:
+            prev = next((p for p in self.people if p.actor.id == previous.actor), None)
+            if prev is not None and prev.gender == gender:  # "il" goes on speaking: the current speaker
+                return Speaker(text, start, stop, prev.name, prev.actor.id)
+        # The most recent compatible person; one of known gender beats one of unknown gender.
+        _, person = max(candidates, key=lambda c: (c[1].gender == gender, c[0]))
+        return Speaker(text, start, stop, person.name, person.actor.id)
+
+    def _plural_subject_before(self, before: int) -> str | None:
+        for tok in reversed([t for t in self.doc if t.idx < before][-80:]):
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN") and \
+                    "Plur" in tok.morph.get("Number"):
+                lo, hi = self.noun_phrase(tok)
+                return self.doc[lo:hi].text
+        return None
+
+    def _described_person(self, span: Any, before: int) -> Person | None:
+        """"le premier ministre irakien" -> the person whose role the article gives as such; "la candidate",
+        "l'ancien ministre" -> the last person of that gender named before."""
+        roles = _roles(self.lang)
+        words = [fold(t.text) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]
+        if not words:
+            return None
+        head = span.root
+        singular_definite = "Plur" not in head.morph.get("Number") and any(
+            c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children)
+        if singular_definite and self.lexicon.has("person_noun", head.text) and \
+                not any(w in roles for w in words):
+            return self._last_person(before, _gender_of(head))
+        if not any(w in roles for w in words):
+            return None
+        scored = []
+        for person in self.people:
+            if not person.actor.role:
+                continue
+            role_words = set(fold(person.actor.role).replace("’", "'").split())
+            overlap = sum(1 for w in words if w in role_words)
+            if overlap:
+                last = max((p for p in person.positions if p < before), default=-1)
+                scored.append((overlap, last, person))
+        if not scored:
+            return self._last_person(before, _gender_of(head)) if singular_definite else None
+        return max(scored, key=lambda s: (s[0], s[1]))[2]
+
+    def _last_person(self, before: int, gender: str | None) -> Person | None:
+        candidates = [(max(p for p in person.positions if p < before), person) for person in self.people
+                      if any(p < before for p in person.positions) and person.gender in (gender, None)]
+        return max(candidates, key=lambda c: (c[1].gender == gender, c[0]))[1] if candidates else None
+
+
+def _gender_of(head: Any) -> str | None:
+    """The gender of a noun phrase from its head or determiner ("la candidate", "le député")."""
+    for tok in (head, *[c for c in head.children if c.dep_ == "det"]):
+        gender = tok.morph.get("Gender")
+        if gender:
+            return "f" if gender[0] == "Fem" else "m"
+    return None
+
+
+def _description(span: Any) -> str:
+    """An organisation or anonymous source as written, without a leading preposition."""
+    tokens = list(span)
+    while tokens and tokens[0].pos_ in ("ADP", "PUNCT"):
+        tokens = tokens[1:]
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text

@@ -1,0 +1,12 @@
+"""Quotes: who said what, with the speech cue, the quoted words and the speaker, each with offsets."""
+
+from __future__ import annotations
+
+from ..quotes import find_quotes
+from .base import Context, stage
+
+
+@stage("quotes", requires=("spacy_doc", "actors", "timexes"), assigns=("quotes",))
+def quotes(ctx: Context) -> None:
+    lang = ctx.settings["nlp.language"]
+    ctx.document.quotes = [q.to_dict(ctx.document.text) for q in find_quotes(ctx.document, ctx.spacy_doc, lang)]
