@@ -194,12 +194,19 @@ class _Finder:
         for tok in self.doc[sentence.start:sentence.end]:
             if tok.idx >= q.open:
                 break
-            found = self._attribution_at(tok)
+            found = self._attributed(tok, previous)
             if found is not None:
-                cue, speaker_span = found
-                speaker = self.speakers.speaker(*speaker_span, before=tok.idx, previous=previous, stressed=True)
-                return speaker, (tok.idx, tok.idx + len(cue.lemma), cue)
+                return found
         return None
+
+    def _attributed(self, tok: Any, previous: Speaker | None) -> tuple[Speaker, Any] | None:
+        """Speaker and cue of an attribution ("selon lui", "d'après la police") starting at ``tok``."""
+        found = self._attribution_at(tok) if self._may_attribute(tok) else None
+        if found is None:
+            return None
+        cue, speaker_span = found
+        speaker = self.speakers.speaker(*speaker_span, before=tok.idx, previous=previous, stressed=True)
+        return speaker, (tok.idx, tok.idx + len(cue.lemma), cue)
 
     def _sentence_like(self, q: Quoted, inner: Any) -> bool:
         return self.text[q.start:q.start + 1].isupper() or sum(1 for t in inner if t.is_alpha) >= CONTINUING_WORDS
@@ -239,11 +246,9 @@ class _Finder:
             if cue is not None and j not in self.used_cues:
                 self.used_cues.add(j)
                 return self.speaker_of(t, previous, inverted=True), self.cue_ref(t, cue)
-            attribution = self._attribution_at(t)
+            attribution = self._attributed(t, previous)
             if attribution is not None:
-                cue_a, speaker_span = attribution
-                speaker = self.speakers.speaker(*speaker_span, before=t.idx, previous=previous, stressed=True)
-                return speaker, (t.idx, t.idx + len(cue_a.lemma), cue_a)
+                return attribution
         return None
 
     def intro_before(self, q: Quoted, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
@@ -369,11 +374,11 @@ class _Finder:
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
         """Selon X, CLAUSE. / CLAUSE, selon X. / D'après X, CLAUSE."""
         found = self._attribution_at(tok) if self._may_attribute(tok) else None
-        if found is None:
+        attributed = self._attributed(tok, previous) if found is not None else None
+        if found is None or attributed is None:
             return None
-        cue, (s_first, s_end) = found
-        speaker = self.speakers.speaker(s_first, s_end, before=tok.idx, previous=previous, stressed=True)
-        cue_ref = (tok.idx, tok.idx + len(cue.lemma), cue)
+        s_end = found[1][1]
+        speaker, cue_ref = attributed
         first_word = next((t for t in sentence if not t.is_punct), None)
         after = self.doc[s_end] if s_end < len(self.doc) else None
         if first_word is not None and first_word.i == tok.i and after is not None and after.text == ",":
