@@ -141,12 +141,23 @@ class _Finder:
         for q in self.marks:
             if self.skipped(q.start):
                 continue
-            found = self.from_marks(q, quotes[-1].speaker if quotes else None)
+            found = self.listed_after(q, quotes[-1]) if quotes else None
+            found = found or self.from_marks(q, quotes[-1].speaker if quotes else None)
             if found is not None:
                 quotes.append(found)
         self.fill_unattributed(quotes)
         quotes += self.indirect(quotes)
         return sorted(quotes, key=lambda x: x.start)
+
+    def listed_after(self, q: Quoted, last: Quote) -> Quote | None:
+        """« A », « B » et « C »: quotes listed one after another share the first one's speaker."""
+        gap = fold(self.text[last.end:q.open]).strip(" \"»”«“,")
+        gap = gap.strip(" ,")
+        if len(self.text[last.end:q.open]) > 20 or (gap and not self.lex.has("list_joiner", gap)):
+            return None
+        if "," not in self.text[last.end:q.open] and not gap or "\n" in self.text[last.end:q.open]:
+            return None  # adjacent marks or a new paragraph: not a list
+        return Quote(q.start, q.end, "direct", last.speaker, last.cue)
 
     def from_marks(self, q: Quoted, previous: Speaker | None) -> Quote | None:
         inner = self.doc.char_span(q.start, q.end, alignment_mode="expand")

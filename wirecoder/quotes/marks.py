@@ -69,11 +69,14 @@ def _in_paragraph(text: str, p_start: int, p_end: int) -> list[Quoted]:
             stack.append((PAIRS[ch], i))
             continue
         if ch == STRAIGHT and i in straights:
+            role = _straight_role(text, i, p_start, p_end)
             if i == orphan_close:
                 spans.append(_span(text, first - 1, i, closed=True))
-            elif straight_open is None:
+            elif straight_open is None and role != "close":
                 straight_open = i
-            else:
+            elif straight_open is not None and role == "open":
+                straight_open = i  # the earlier one never closed: a stray mark, start again here
+            elif straight_open is not None:
                 if not stack:
                     spans.append(_span(text, straight_open, i, closed=True))
                 straight_open = None
@@ -81,6 +84,20 @@ def _in_paragraph(text: str, p_start: int, p_end: int) -> list[Quoted]:
     if opened_at is not None and (opened_at == first or text[p_start:opened_at].rstrip().endswith(":")):
         spans.append(_span(text, opened_at, p_end, closed=False))  # runs on into the next paragraph
     return sorted(spans, key=lambda q: q.open)
+
+
+def _straight_role(text: str, i: int, p_start: int, p_end: int) -> str | None:
+    """Whether a straight quote can only open ('"Nous') or only close ('fin",') a quotation; None when
+    spacing does not say (then quotes pair in order)."""
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    opens = (before.isspace() or before in "([{«“'-–—:/") and not after.isspace() and after not in ".,;!?)]}»"
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}»…")
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return None
 
 
 def _closes(text: str, i: int) -> bool:
