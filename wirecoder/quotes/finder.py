@@ -88,6 +88,9 @@ class _Finder:
                 if nxt.text.startswith("-") and self.lex.pronoun(nxt.text):
                     return nxt.i, nxt.i + 1
         for child in verb.children:
+            if child.i < verb.i and self.lex.has("stressed_pronoun", child.text) and \
+                    not self.lex.pronoun(child.text):
+                continue  # "lui a répondu le diplomate": a dative clitic, not the subject
             if child.dep_ in SUBJECT_DEPS and not self.in_quote(child.idx):
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
@@ -138,6 +141,7 @@ class _Finder:
         paragraphs = [(p.start, p.end) for p in self.document.paragraphs if p.kind == "body"] or \
             [(0, len(self.text))]
         self.marks = quoted_spans(self.text, paragraphs)
+        self.speakers.quoted = [(q.start, q.end) for q in self.marks]
         for q in self.marks:
             if self.skipped(q.start):
                 continue
@@ -151,12 +155,12 @@ class _Finder:
 
     def listed_after(self, q: Quoted, last: Quote) -> Quote | None:
         """« A », « B » et « C »: quotes listed one after another share the first one's speaker."""
-        gap = fold(self.text[last.end:q.open]).strip(" \"»”«“,")
-        gap = gap.strip(" ,")
-        if len(self.text[last.end:q.open]) > 20 or (gap and not self.lex.has("list_joiner", gap)):
+        between = self.text[last.end:q.open]
+        gap = fold(between).strip(" \"»”«“,")
+        if len(between) > 20 or "\n" in between or (gap and not self.lex.has("list_joiner", gap)):
             return None
-        if "," not in self.text[last.end:q.open] and not gap or "\n" in self.text[last.end:q.open]:
-            return None  # adjacent marks or a new paragraph: not a list
+        if not gap and "," not in between:
+            return None  # adjacent marks: nested or broken quoting, not a list
         return Quote(q.start, q.end, "direct", last.speaker, last.cue)
 
     def from_marks(self, q: Quoted, previous: Speaker | None) -> Quote | None:

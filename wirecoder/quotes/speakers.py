@@ -78,6 +78,10 @@ class Speakers:
                 for i in range(e.start, e.end):
                     self.actor_at[i] = by_id[e.actor]
         self.people = [self._person(a) for a in document.actors if a.type == "person"]
+        self.quoted: list[tuple[int, int]] = []  # set by the finder: names inside quotes are not antecedents
+
+    def outside_quotes(self, person: Person, before: int) -> list[int]:
+        return [p for p in person.positions if p < before and not any(s <= p < e for s, e in self.quoted)]
 
     def _person(self, actor: Actor) -> Person:
         titles = _titles(self.lang)
@@ -195,8 +199,8 @@ class Speakers:
             if previous is not None:
                 return Speaker(text, start, stop, previous.name, previous.actor)
             return Speaker(text, start, stop, None)
-        candidates = [(max(p for p in person.positions if p < before), person) for person in self.people
-                      if any(p < before for p in person.positions) and person.gender in (gender, None)]
+        candidates = [(max(self.outside_quotes(person, before)), person) for person in self.people
+                      if self.outside_quotes(person, before) and person.gender in (gender, None)]
         if previous is not None and previous.actor and previous.start < before:
             prev = next((p for p in self.people if p.actor.id == previous.actor), None)
             if prev is not None and prev.gender in (gender, None):
@@ -248,8 +252,8 @@ class Speakers:
         return max(scored, key=lambda s: (s[0], s[1]))[2]
 
     def _last_person(self, before: int, gender: str | None) -> Person | None:
-        candidates = [(max(p for p in person.positions if p < before), person) for person in self.people
-                      if any(p < before for p in person.positions) and person.gender in (gender, None)]
+        candidates = [(max(self.outside_quotes(person, before)), person) for person in self.people
+                      if self.outside_quotes(person, before) and person.gender in (gender, None)]
         return max(candidates, key=lambda c: (c[1].gender == gender, c[0]))[1] if candidates else None
 
 
