@@ -91,6 +91,8 @@ class _Finder:
             if child.i < verb.i and self.lex.has("stressed_pronoun", child.text) and \
                     not self.lex.pronoun(child.text):
                 continue  # "lui a répondu le diplomate": a dative clitic, not the subject
+            if inverted and child.i < verb.i:
+                continue  # an incise's subject follows its verb; one before it is a parse error
             if child.dep_ in SUBJECT_DEPS and not self.in_quote(child.idx):
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
@@ -110,7 +112,7 @@ class _Finder:
                         not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "ADP"):
                     return self.speakers.noun_phrase(tok)
         first = min([verb.i, *(a.i for a in auxiliaries)])
-        for ent in self.doc.ents:
+        for ent in [] if inverted else self.doc.ents:
             if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
                 return ent.start, ent.end
         if auxiliaries or ("Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm")):
@@ -179,7 +181,7 @@ class _Finder:
             attribution = incise or intro
             if attribution is None and (words < 2 or before.endswith(":")):
                 return None  # a label, or a heading "Inondations : « ... »"
-            speaker, cue = attribution if attribution else (None, None)
+            speaker, cue = attribution if attribution else self.sentence_incise(q, sentence, previous)
             return Quote(q.start, q.end, "direct", speaker, cue)
         attribution = incise or self.attribution_before(q, sentence, previous) or self.governing(inner, previous)
         if attribution is None:
@@ -240,8 +242,19 @@ class _Finder:
             return self.lex.has("title_noun", prev.text) or self.lex.has("title_noun", prev.lemma_)
         return False
 
-    def incise_after(self, q: Quoted, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
-        """« ... », a souligné Mme Nuland / « ... », a-t-elle précisé / « ... », selon M. Larrivé."""
+    def sentence_incise(self, q: Quoted, sentence: Any, previous: Speaker | None) -> tuple[Speaker | None, Any]:
+        """For a quote without its own clause: the incise after the last quote of the same sentence."""
+        later = [m for m in self.marks if q.open < m.open < sentence.end_char]
+        if later:
+            found = self.incise_after(later[-1], previous, peek=True)
+            if found is not None:
+                return found
+        return None, None
+
+    def incise_after(self, q: Quoted, previous: Speaker | None, *, peek: bool = False
+                     ) -> tuple[Speaker | None, Any] | None:
+        """« ... », a souligné Mme Nuland / « ... », a-t-elle précisé / « ... », selon M. Larrivé.
+        ``peek``: look without claiming the cue (it still belongs to the quote it follows)."""
         tok = self.token_at(q.outer_end) if q.outer_end < len(self.text) else None
         if tok is None:
             return None
@@ -259,7 +272,8 @@ class _Finder:
                 return None
             cue = self.lex.verb(t, any_pos=j == i or (j == i + 1 and self.doc[i].pos_ == "AUX"))
             if cue is not None and j not in self.used_cues:
-                self.used_cues.add(j)
+                if not peek:
+                    self.used_cues.add(j)
                 return self.speaker_of(t, previous, inverted=True), self.cue_ref(t, cue)
             attribution = self._attributed(t, previous)
             if attribution is not None:
