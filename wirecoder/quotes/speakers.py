@@ -106,10 +106,8 @@ class Speakers:
             if span is None:
                 continue
             for tok in self.doc[max(0, span.start - 12):span.start]:
-                if tok.pos_ == "DET" and fold(tok.text) in ("la", "une"):
-                    return "f"
-                if tok.pos_ == "DET" and fold(tok.text) in ("le", "un"):
-                    return "m"
+                if tok.pos_ == "DET" and tok.morph.get("Gender"):
+                    return "f" if tok.morph.get("Gender")[0] == "Fem" else "m"
         return None
 
     # -- mentions -------------------------------------------------------------------------------------------
@@ -150,7 +148,7 @@ class Speakers:
             for ent in self.doc.ents:
                 if ent.start == hi + 2 and ent.label_ == "PER":
                     return ent.end - 1
-            if self.doc[hi + 2].text in ("Me", "M.", "Mme", "Dr"):
+            if fold(self.doc[hi + 2].text) in _titles(self.lang):  # ", Me Claire Josserand"
                 for ent in self.doc.ents:
                     if ent.start == hi + 3 and ent.label_ == "PER":
                         return ent.end - 1

@@ -65,7 +65,7 @@ def parse_number(text: str, lexicon: TimeLexicon) -> float | None:
     total = current = 0
     previous = None
     for word in words:
-        if word in ("et",):
+        if word in lexicon.forms("number_joiner"):  # "vingt et un"
             continue
         if word not in numbers:
             return None
