@@ -81,7 +81,7 @@ class _Finder:
 
     def subject(self, verb: Any, *, inverted: bool = False) -> tuple[int, int] | None:
         """The subject of a speech verb: an inverted clitic (a-t-elle), nsubj, an inverted noun phrase, or for
-        a participle or gerund without auxiliary ("assurant que") its main verb's subject."""
+        a participle, gerund or infinitive ("assurant que", "je voulais dire que") its governing verb's."""
         auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
         for holder in [verb, *auxiliaries]:
             for nxt in self.doc[holder.i + 1:min(holder.i + 3, len(self.doc))]:
@@ -115,8 +115,9 @@ class _Finder:
         for ent in [] if inverted else self.doc.ents:
             if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
                 return ent.start, ent.end
-        if auxiliaries or ("Part" not in verb.morph.get("VerbForm") and "Ger" not in verb.morph.get("VerbForm")):
-            return None
+        form = verb.morph.get("VerbForm")
+        if auxiliaries or not ({"Part", "Ger", "Inf"} & set(form)):
+            return None  # a finite verb without a subject; participles, gerunds, infinitives borrow one below
         head = verb.head
         for _ in range(2):
             if head is verb:
