@@ -217,9 +217,12 @@ class _Finder:
                 return found
         return None
 
-    def _attributed(self, tok: Any, previous: Speaker | None) -> tuple[Speaker, Any] | None:
-        """Speaker and cue of an attribution ("selon lui", "d'après la police") starting at ``tok``."""
-        found = self._attribution_at(tok) if self._may_attribute(tok) else None
+    def _attributed(self, tok: Any, previous: Speaker | None,
+                    found: tuple[Cue, tuple[int, int]] | None = None) -> tuple[Speaker, Any] | None:
+        """Speaker and cue of an attribution ("selon lui", "d'après la police") starting at ``tok``
+        (``found``: its match, when the caller already has it)."""
+        if found is None:
+            found = self._attribution_at(tok) if self._may_attribute(tok) else None
         if found is None:
             return None
         cue, speaker_span = found
@@ -404,7 +407,7 @@ class _Finder:
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
         """Selon X, CLAUSE. / CLAUSE, selon X. / D'après X, CLAUSE."""
         found = self._attribution_at(tok) if self._may_attribute(tok) else None
-        attributed = self._attributed(tok, previous) if found is not None else None
+        attributed = self._attributed(tok, previous, found) if found is not None else None
         if found is None or attributed is None:
             return None
         s_end = found[1][1]

@@ -18,7 +18,6 @@ from .lexicon import QuoteLexicon
 
 MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
 RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on
-NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
 CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp"}
 
 

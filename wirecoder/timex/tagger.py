@@ -89,7 +89,7 @@ def _is_date(value: str | None) -> bool:
 
 def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
     """A bare clock time directly followed by its day ("vers 0 h 40, jeudi")."""
-    if not frames[i].clock or i + 1 >= len(matches) or _anchor_free(frames[i]) is False:
+    if not frames[i].clock or i + 1 >= len(matches) or not _anchor_free(frames[i]):
         return False
     following = frames[i + 1]
     gap = text[matches[i].end:matches[i + 1].start]
