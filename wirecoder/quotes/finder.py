@@ -28,6 +28,7 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "nmod", "dep")
 OPENING_MARKS = "«“„\"‹"
 CLOSING_MARKS = "»”\"›“"
+SENTENCE_ENDS = (".", "!", "?", "…")
 
 
 @dataclass
@@ -380,6 +381,9 @@ class _Finder:
         return "mixed" if quoted_spans(self.text, [(quote.start, quote.end)]) else "indirect"
 
     def _verb_quote(self, verb: Any, cue: Cue, sentence: Any, previous: Speaker | None) -> Quote | None:
+        as_quote = self._as_quote(verb, cue, sentence, previous)
+        if as_quote is not None:
+            return as_quote
         que = self._que_after(verb)
         if que is not None and cue.frame != "inverted":
             span = self._trim(que, self._clause_end(que, sentence))
@@ -398,11 +402,54 @@ class _Finder:
                 (found[0] > verb.i or self.doc[found[0]].text.startswith("-")):  # an incise: subject after
             start = self._clause_start(sentence, comma)
             span = self._trim(start, comma)
-            if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span):
+            if not (span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span)):
+                span = self._around_incise(start, verb, found, sentence)
+            if span is not None:
                 self.used_cues.add(verb.i)
                 speaker = self.speaker_of(verb, previous, inverted=True)
                 return Quote(span[0], span[1], "indirect", speaker, self.cue_ref(verb, cue))
         return None
+
+    def _as_quote(self, verb: Any, cue: Cue, sentence: Any, previous: Speaker | None) -> Quote | None:
+        """"Comme le rappelle X, CLAUSE" / "CLAUSE, comme l'a dit X": the clause around the incise is X's."""
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+        if first - 1 <= sentence.start or not self.lex.has("neuter_object", self.doc[first - 1].text):
+            return None
+        conj = next((t for t in reversed(self.doc[max(sentence.start, first - 6):first - 1])
+                     if self.lex.has("as_conjunction", t.text)), None)
+        if conj is None:
+            return None
+        # "comme le ministre l'a dit": the words between are the subject (the parser often misses it)
+        found = (conj.i + 1, first - 1) if conj.i + 1 < first - 1 else self.subject(verb, inverted=True)
+        if found is None:
+            return None
+        last = max(verb.i, found[1] - 1)
+        before = self._trim(self._clause_start(sentence, conj.idx), conj.idx)
+        after = None
+        comma = next((t for t in self.doc[last + 1:min(last + INCISE_WINDOW, sentence.end)] if t.text == ","), None)
+        if comma is not None:  # "comme le note X dans son rapport, CLAUSE"
+            after = self._trim(comma.idx + 1, self._clause_end(comma.idx + 1, sentence))
+        parts = [p for p in (before, after) if p is not None]
+        if not parts or sum(self._words(*p) for p in parts) < MIN_CLAUSE_WORDS or \
+                not any(self._has_finite_verb(*p) for p in parts):
+            return None
+        self.used_cues.add(verb.i)
+        speaker = self.speakers.speaker(*found, before=verb.idx, previous=previous)
+        return Quote(parts[0][0], parts[-1][1], "indirect", speaker, self.cue_ref(verb, cue))
+
+    def _around_incise(self, start: int, verb: Any, subject: tuple[int, int], sentence: Any
+                       ) -> tuple[int, int] | None:
+        """A clause cut by its incise ("A une époque, ajoute-t-il, elle n'entrait pas ..."): the whole
+        clause, incise included, when the words after the incise hold the reported clause's verb."""
+        last = max(verb.i, subject[1] - 1)
+        if last + 1 >= sentence.end or self.doc[last + 1].text != ",":
+            return None
+        after = self.doc[last + 1].idx + 1
+        end = self._clause_end(after, sentence)
+        rest = self._trim(after, end)
+        if rest is None or self._words(*rest) < MIN_CLAUSE_WORDS or not self._has_finite_verb(*rest):
+            return None
+        return self._trim(start, end)
 
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
         """Selon X, CLAUSE. / CLAUSE, selon X. / D'après X, CLAUSE."""
@@ -495,6 +542,10 @@ class _Finder:
     def _clause_start(self, sentence: Any, before: int) -> int:
         """Where a clause ending at ``before`` starts: the sentence start, after a dateline or a quote."""
         start = sentence.start_char
+        if sentence[0].text == "," and sentence.start > 0:  # the parser cut the sentence at the incise
+            previous = self.doc[sentence.start - 1]
+            if "\n" not in self.text[previous.idx:start] and previous.text not in SENTENCE_ENDS:
+                start = previous.sent.start_char
         dateline = self.document.dateline
         if dateline is not None and dateline.start <= start < dateline.end:
             start = dateline.end

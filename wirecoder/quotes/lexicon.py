@@ -37,6 +37,12 @@ class QuoteLexicon:
         """The cue for a verb token, by lemma; the lemmatizer's misses ("indique") by the -er infinitive.
         ``any_pos``: where only a verb can stand (right after a quote and its comma), trust the form even
         if the tagger said NOUN ("soupire")."""
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.text.startswith("-") and (fold(nxt.text) == "-t" or self.pronoun(nxt.text)):
+            any_pos = True  # "note-t-elle": only a verb takes an inverted clitic
+        if token.i >= 2 and self.has("neuter_object", token.doc[token.i - 1].text) and \
+                self.has("as_conjunction", token.doc[token.i - 2].text):
+            any_pos = True  # "comme le note X": the tagger reads "le note" as a noun
         if token.pos_ not in ("VERB", "AUX") and not (any_pos and token.pos_ in ("NOUN", "ADJ", "PROPN", "X")):
             return None
         lemma = fold(token.lemma_)

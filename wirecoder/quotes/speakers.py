@@ -120,6 +120,9 @@ class Speakers:
             tok = stack.pop()
             if tok.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "parataxis") or tok.pos_ == "VERB":
                 continue
+            if tok.head is head and tok.i > head.i and any(
+                    c.dep_ == "case" and not self.lexicon.has("name_preposition", c.text) for c in tok.children):
+                continue  # "l'Institut ... dans son bulletin", "un responsable sous couvert d'anonymat"
             tokens.append(tok)
             stack.extend(tok.children)
         indices = sorted(t.i for t in tokens)
