@@ -80,9 +80,11 @@ class _Finder:
     def skipped(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.skip_ranges)
 
-    def subject(self, verb: Any, *, inverted: bool = False) -> tuple[int, int] | None:
+    def subject(self, verb: Any, *, inverted: bool = False, quoted: bool = False) -> tuple[int, int] | None:
         """The subject of a speech verb: an inverted clitic (a-t-elle), nsubj, an inverted noun phrase, or for
-        a participle, gerund or infinitive ("assurant que", "je voulais dire que") its governing verb's."""
+        a participle, gerund or infinitive ("assurant que", "je voulais dire que") its governing verb's.
+        Words inside quote marks are quoted, not subjects, unless ``quoted`` (an incise inside the marks)."""
+        outside = (lambda offset: True) if quoted else (lambda offset: not self.in_quote(offset))
         auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
         for holder in [verb, *auxiliaries]:
             for nxt in self.doc[holder.i + 1:min(holder.i + 3, len(self.doc))]:
@@ -94,19 +96,19 @@ class _Finder:
                 continue  # "lui a répondu le diplomate": a dative clitic, not the subject
             if inverted and child.i < verb.i:
                 continue  # an incise's subject follows its verb; one before it is a parse error
-            if child.dep_ in SUBJECT_DEPS and not self.in_quote(child.idx):
+            if child.dep_ in SUBJECT_DEPS and outside(child.idx):
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
                 return self.speakers.noun_phrase(child)
         for child in verb.children:  # inverted subject of an incise: "a indiqué mercredi la numéro deux"
             deps = (*INVERTED_DEPS, "obj") if inverted else INVERTED_DEPS  # an incise's verb has no object
             if child.i > verb.i and child.dep_ in deps and child.pos_ in ("NOUN", "PROPN", "PRON") \
-                    and child.idx not in self.time_tokens and not self.in_quote(child.idx) \
+                    and child.idx not in self.time_tokens and outside(child.idx) \
                     and not any(c.dep_ == "case" for c in child.children):  # "sur Twitter" is not a speaker
                 return self.speakers.noun_phrase(child)
         if inverted:  # "a déclaré à l'AFP un responsable de la Croix-Rouge": the first bare noun after the verb
             for tok in self.doc[verb.i + 1:min(verb.i + 12, verb.sent.end)]:
-                if tok.text in (".", ";", "«", "\"") or self.in_quote(tok.idx):
+                if tok.text in (".", ";", "«", "\"") or not outside(tok.idx):
                     break
                 if tok.pos_ in ("NOUN", "PROPN") and tok.idx not in self.time_tokens and \
                         not any(c.dep_ == "case" for c in tok.children) and \
@@ -183,9 +185,12 @@ class _Finder:
             attribution = incise or intro
             if attribution is None and (words < 2 or before.endswith(":")):
                 return None  # a label, or a heading "Inondations : « ... »"
-            speaker, cue = attribution if attribution else self.sentence_incise(q, sentence, previous)
+            speaker, cue = attribution or self.sentence_incise(q, sentence, previous) or \
+                self.inner_incise(q, inner, previous) or (None, None)
             return Quote(q.start, q.end, "direct", speaker, cue)
         attribution = incise or self.attribution_before(q, sentence, previous) or self.governing(inner, previous)
+        if attribution is None and words >= CONTINUING_WORDS:
+            attribution = self.inner_incise(q, inner, previous)
         if attribution is None:
             if words >= CONTINUING_WORDS:  # 'Mais "les comparaisons ... sont inacceptables"': the speaker goes on
                 return Quote(q.start, q.end, "direct", None, None)
@@ -247,14 +252,29 @@ class _Finder:
             return self.lex.has("title_noun", prev.text) or self.lex.has("title_noun", prev.lemma_)
         return False
 
-    def sentence_incise(self, q: Quoted, sentence: Any, previous: Speaker | None) -> tuple[Speaker | None, Any]:
+    def sentence_incise(self, q: Quoted, sentence: Any, previous: Speaker | None
+                        ) -> tuple[Speaker | None, Any] | None:
         """For a quote without its own clause: the incise after the last quote of the same sentence."""
         later = [m for m in self.marks if q.open < m.open < sentence.end_char]
-        if later:
-            found = self.incise_after(later[-1], previous, peek=True)
-            if found is not None:
-                return found
-        return None, None
+        return self.incise_after(later[-1], previous, peek=True) if later else None
+
+    def inner_incise(self, q: Quoted, inner: Any, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
+        """« Nous sommes prêts, affirme-t-il, à négocier »: an incise left inside the marks, closed by a
+        comma, a full stop or the end of the quote."""
+        for t in inner:
+            comma = self._comma_before(t)
+            if comma is None or comma < q.start or t.i in self.used_cues:
+                continue
+            cue = self.lex.verb(t, any_pos=self.doc[t.i - 1].text == ",")
+            found = self.subject(t, inverted=True, quoted=True) if cue is not None else None
+            if found is None or not (found[0] > t.i or self.doc[found[0]].text.startswith("-")):
+                continue
+            after = max(t.i, found[1] - 1) + 1
+            if after >= len(self.doc) or self.doc[after].idx >= q.end or \
+                    self.doc[after].text in (",", ".", "!", "?", ";"):
+                self.used_cues.add(t.i)
+                return self.speakers.speaker(*found, before=t.idx, previous=previous), self.cue_ref(t, cue)
+        return None
 
     def incise_after(self, q: Quoted, previous: Speaker | None, *, peek: bool = False
                      ) -> tuple[Speaker | None, Any] | None:
