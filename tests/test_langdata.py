@@ -175,4 +175,4 @@ def test_malformed_json_names_file_and_line(fake_data: Path):
 
 def test_function_words_have_known_kinds():
     kinds = {row["kind"] for row in read_tsv(LANG, "function_words.tsv")}
-    assert kinds == {"article", "credit_prefix", "credit_joiner", "street", "elided"}
+    assert kinds == {"article", "credit_prefix", "credit_joiner", "street", "elided", "inverted_clitic"}

@@ -133,8 +133,8 @@ class _Finder:
 
     def speaker_of(self, verb: Any, previous: Speaker | None, *, inverted: bool = False) -> Speaker | None:
         found = self.subject(verb, inverted=inverted)
-        if found is None:
-            return None
+        if found is None or not any(c.isalpha() for t in self.doc[found[0]:found[1]] for c in t.text):
+            return None  # punctuation the parser took for a subject
         return self.speakers.speaker(*found, before=verb.idx, previous=previous)
 
     def cue_ref(self, token: Any, cue: Cue) -> tuple[int, int, Cue]:
@@ -266,7 +266,9 @@ class _Finder:
             if comma is None or comma < q.start or t.i in self.used_cues:
                 continue
             cue = self.lex.verb(t, any_pos=self.doc[t.i - 1].text == ",")
-            found = self.subject(t, inverted=True, quoted=True) if cue is not None else None
+            if cue is None:
+                continue
+            found = self.subject(t, inverted=True, quoted=True)
             if found is None or not (found[0] > t.i or self.doc[found[0]].text.startswith("-")):
                 continue
             after = max(t.i, found[1] - 1) + 1

@@ -14,9 +14,9 @@ from typing import Any
 
 from ..document import Sentence
 from ..errors import ConfigError
-from ..langdata import function_words
 from ..settings import Settings
 from .base import Context, stage
+from .tokenizer_fixes import repair_tokenizer
 
 
 @cache
@@ -34,19 +34,8 @@ def load_nlp(model: str, lang: str) -> Any:
     # After the NER: the curated dictionary corrects the model's known misses
     # ("le Pentagone" as a place, "Hachd al-Chaabi" as a place, "Hamas palestinien" as MISC).
     nlp.add_pipe("wirecoder_actor_ruler", after="ner", config={"lang": lang})
-    _keep_detached_elisions(nlp, lang)
+    repair_tokenizer(nlp, lang)
     return nlp
-
-
-def _keep_detached_elisions(nlp: Any, lang: str) -> None:
-    """Pre-tokenized text writes "qu' un"; spaCy would split that "qu'" into "qu" + "'" and mis-parse the
-    clause. As a whole white-space-delimited chunk, an elided word stays one token, as in "qu'un"."""
-    from spacy.symbols import ORTH
-
-    for form in function_words(lang, "elided"):
-        for variant in {form, form.replace("'", "\u2019")}:
-            for cased in (variant, variant[0].upper() + variant[1:]):
-                nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
 
 
 def nlp_for(settings: Settings) -> Any:

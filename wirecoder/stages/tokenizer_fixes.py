@@ -1,0 +1,55 @@
+"""Tokenizer repairs for the text news feeds really send: pre-tokenized copy ("qu' un"), and paragraphs
+run together without a space ("a-t-il ajouté.Mais", "la communauté noire.Plusieurs").
+
+The text itself is never changed (offsets are the article's); only where spaCy cuts tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
+
+from ..langdata import function_words
+
+# A full stop between a lower-case letter and an upper-case one ends a sentence whose space was lost;
+# "M.Dupont", "U.S.A." and "lemonde.fr" do not match.
+RUN_TOGETHER_STOP = r"(?<=[a-zà-ÿ])\.(?=[A-ZÀ-Ý])"
+
+
+def repair_tokenizer(nlp: Any, lang: str) -> None:
+    from spacy.symbols import ORTH
+
+    # As a whole white-space-delimited chunk, an elided word stays one token, as in "qu'un": spaCy would
+    # otherwise split "qu' un" into "qu" + "'" and mis-parse the clause.
+    for form in function_words(lang, "elided"):
+        for variant in {form, form.replace("'", "\u2019")}:
+            for cased in (variant, variant[0].upper() + variant[1:]):
+                nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, RUN_TOGETHER_STOP]).finditer
+    nlp.add_pipe("wirecoder_rejoin_clitics", first=True, config={"lang": lang})
+
+
+@Language.factory("wirecoder_rejoin_clitics", default_config={"lang": "fr"})
+def _make_rejoin(nlp: Language, name: str, lang: str) -> Any:
+    return RejoinClitics(frozenset(function_words(lang, "inverted_clitic")))
+
+
+class RejoinClitics:
+    """In a chunk the infix rules had to cut ("ajoute-t-il.Mais"), the hyphens come out alone:
+    "-", "t", "-", "il". Rejoin them into the usual "-t", "-il" so the parser sees an inverted subject."""
+
+    def __init__(self, clitics: frozenset[str]) -> None:
+        self.clitics = clitics
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [doc[t.i:t.i + 2] for t in doc[1:-1]
+                 if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_
+                 and doc[t.i + 1].lower_ in self.clitics]
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for span in spans:
+                    retokenizer.merge(span)
+        return doc
