@@ -29,6 +29,7 @@ INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "n
 OPENING_MARKS = "«“„\"‹"
 CLOSING_MARKS = "»”\"›“"
 SENTENCE_ENDS = (".", "!", "?", "…")
+INCISE_OPENERS = (",", "?", "!")
 
 
 @dataclass
@@ -423,9 +424,11 @@ class _Finder:
         if comma is not None and found is not None and \
                 (found[0] > verb.i or self.doc[found[0]].text.startswith("-")):  # an incise: subject after
             start = self._clause_start(sentence, comma)
-            span = self._trim(start, comma)
-            if not (span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span)):
-                span = self._around_incise(start, verb, found, sentence)
+            span = self._around_incise(start, verb, found, sentence)  # the clause goes on after the incise
+            if span is None:
+                span = self._trim(start, comma)
+                if not (span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span)):
+                    span = None
             if span is not None:
                 self.used_cues.add(verb.i)
                 speaker = self.speaker_of(verb, previous, inverted=True)
@@ -463,7 +466,7 @@ class _Finder:
                        ) -> tuple[int, int] | None:
         """A clause cut by its incise ("A une époque, ajoute-t-il, elle n'entrait pas ..."): the whole
         clause, incise included, when the words after the incise hold the reported clause's verb."""
-        last = max(verb.i, subject[1] - 1)
+        last = max(self._cue_end(verb), subject[1] - 1)
         if last + 1 >= sentence.end or self.doc[last + 1].text != ",":
             return None
         after = self.doc[last + 1].idx + 1
@@ -471,6 +474,9 @@ class _Finder:
         rest = self._trim(after, end)
         if rest is None or self._words(*rest) < MIN_CLAUSE_WORDS or not self._has_finite_verb(*rest):
             return None
+        first_word = self.text[rest[0]:rest[1]].split()[0]
+        if self.lex.has("relative_pronoun", first_word) or self.lex.has("list_joiner", first_word):
+            return None  # ", déclare le rapport, qui ajoute que ...": the speaker goes on, the clause ended
         return self._trim(start, end)
 
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
@@ -524,11 +530,24 @@ class _Finder:
 
     # -- clause boundaries ----------------------------------------------------------------------------------
 
+    def _cue_end(self, verb: Any) -> int:
+        """Index of the last token of the cue starting at ``verb``: "fait(-elle) savoir" ends at "savoir"."""
+        cue = self.lex.verb(verb, any_pos=True)
+        rest = cue.lemma.split()[1:] if cue is not None else []
+        end = verb.i
+        for t in self.doc[verb.i + 1:min(verb.i + 3 + len(rest), verb.sent.end)]:
+            if t.text.startswith("-") or fold(t.lemma_) in rest or fold(t.text) in rest:
+                end = t.i
+            else:
+                break
+        return end
+
     def _que_after(self, verb: Any) -> int | None:
         """Offset of the first word after the "que" that opens the verb's reported clause."""
         if verb is None:
             return None
-        for t in self.doc[verb.i + 1:min(verb.i + QUE_WINDOW, verb.sent.end)]:
+        first = self._cue_end(verb) + 1
+        for t in self.doc[first:min(first + QUE_WINDOW - 1, verb.sent.end)]:
             if self.lex.has("complementizer", t.text):
                 nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
                 return nxt.idx if nxt is not None else None
@@ -537,7 +556,8 @@ class _Finder:
         return None
 
     def _infinitive_after(self, verb: Any) -> int | None:
-        for t in self.doc[verb.i + 1:min(verb.i + 4, verb.sent.end)]:
+        first = self._cue_end(verb) + 1  # after the rest of the cue: "fait(-elle) remarquer"
+        for t in self.doc[first:min(first + 3, verb.sent.end)]:
             if "Inf" in t.morph.get("VerbForm"):
                 start = t
                 while start.i - 1 > verb.i and self.doc[start.i - 1].pos_ in ("PRON", "ADV") and \
@@ -552,17 +572,24 @@ class _Finder:
         return fold(tok.text) in self.lex.attribution_starts
 
     def _comma_before(self, tok: Any, sentence_start: int | None = None) -> int | None:
-        """The comma that opens an incise just before ``tok`` (", a indiqué", ", a-t-il ajouté", ", selon")."""
+        """The comma that opens an incise just before ``tok`` (", a indiqué", ", a-t-il ajouté", ", selon",
+        ", nous indique"), or the question or exclamation mark that ends a reported question ("? rétorque")."""
         start = tok.sent.start if sentence_start is None else sentence_start
         i = tok.i - 1
-        while i >= start and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-")):
+        while i >= start and (self.doc[i].pos_ == "AUX" or self.doc[i].text.startswith("-") or
+                              self.lex.has("object_clitic", self.doc[i].text)):
             i -= 1
-        if i >= start and self.doc[i].text == ",":
+        if i >= start and self.doc[i].text in INCISE_OPENERS:
             return self.doc[i].idx
+        if i == start - 1 and i >= 0 and self.doc[i].text in ("?", "!") and \
+                "\n" not in self.text[self.doc[i].idx:tok.idx]:
+            return self.doc[i].idx  # the parser ended the sentence at the question mark
         return None
 
     def _clause_start(self, sentence: Any, before: int) -> int:
         """Where a clause ending at ``before`` starts: the sentence start, after a dateline or a quote."""
+        if before < sentence.start_char:  # "Pourquoi ? rétorque X": the question is the sentence before
+            sentence = self.doc[self.token_at(before).i].sent
         start = sentence.start_char
         if sentence[0].text == "," and sentence.start > 0:  # the parser cut the sentence at the incise
             previous = self.doc[sentence.start - 1]

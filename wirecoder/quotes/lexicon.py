@@ -47,8 +47,10 @@ class QuoteLexicon:
             return None
         lemma = fold(token.lemma_)
         for rest, phrase in self.phrases.get(lemma, ()):  # "a fait valoir", "a mis en garde"
-            following = [fold(t.lemma_) for t in token.doc[token.i + 1:token.i + 1 + len(rest)]]
-            followers = [fold(t.text) for t in token.doc[token.i + 1:token.i + 1 + len(rest)]]
+            after = [t for t in token.doc[token.i + 1:token.i + 3 + len(rest)]
+                     if not t.text.startswith("-")][:len(rest)]  # "fait-elle remarquer"
+            following = [fold(t.lemma_) for t in after]
+            followers = [fold(t.text) for t in after]
             if tuple(following) == rest or tuple(followers) == rest:
                 return phrase
         cue = self.verbs.get(lemma)
