@@ -7,6 +7,7 @@ du département d'État"), the description as written for an organisation or an 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -55,6 +56,20 @@ def _titles(lang: str) -> dict[str, str]:
 @cache
 def _roles(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in read_words(lang, "roles.tsv"))
+
+
+@cache
+def _role_mates(lang: str) -> dict[str, frozenset[str]]:
+    """Each role word with the words of its group ("diplomate" -> "ambassadeur", "consul", ...)."""
+    groups: dict[str, set[str]] = {}
+    for row in read_tsv(lang, "role_groups.tsv"):
+        groups.setdefault(row["group"], set()).add(fold(row["form"]))
+    return {w: frozenset(g) for g in groups.values() for w in g}
+
+
+def _role_words(role: str) -> set[str]:
+    """The words of a role phrase, elided articles cut off: "l'ambassadeur d'Iran" -> ambassadeur, iran."""
+    return {w for w in re.split(r"[\s'’]+", fold(role)) if w}
 
 
 @dataclass
@@ -238,12 +253,13 @@ class Speakers:
             return self._last_person(before, _gender_of(head))
         if not any(w in roles for w in words):
             return None
+        mates = _role_mates(self.lang)
         scored = []
         for person in self.people:
             if not person.actor.role:
                 continue
-            role_words = set(fold(person.actor.role).replace("’", "'").split())
-            overlap = sum(1 for w in words if w in role_words)
+            role_words = _role_words(person.actor.role)
+            overlap = sum(1 for w in words if w in role_words or mates.get(w, frozenset()) & role_words)
             if overlap:
                 last = max((p for p in person.positions if p < before), default=-1)
                 scored.append((overlap, last, person))
