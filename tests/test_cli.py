@@ -28,7 +28,9 @@ def test_extract_jsonl_output(tmp_path: Path, wire_file) -> None:
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "niger" and record["date"] == "2024-02-06"
-    assert record["events"] == [] and record["places"] == []
+    assert record["events"] == []
+    assert [(p["text"], p["country"], p["kind"]) for p in record["places"]] == [("Niamey", "NER", "city"),
+                                                                              ("Niger", "NER", "country")]
     (quote,) = record["quotes"]  # "..., a indiqué son porte-parole, Mark Reed."
     assert quote["kind"] == "indirect" and quote["text"].startswith("Le Pentagone a annoncé lundi le retrait")
     assert quote["speaker"]["name"] == "Mark Reed"
