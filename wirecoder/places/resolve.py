@@ -24,6 +24,10 @@ MAX_CITY_PRIOR = 8.0
 # US state, so that Atlanta in the story makes "Géorgie" the state.
 ARTICLE_CONTEXT = 1.5
 SENTENCE_CONTEXT = 1.0
+# "Paris, au Texas", "Alep, dans le nord de la Syrie": the place the text puts it in.
+CONTAINER_COUNTRY = 3.0
+# A GeoNames town that shares its name with a curated place (Paris, Texas) needs the context to win.
+SHADOWED = -2.0
 # What the word before the name says ("la Vienne" vs "à Vienne").
 ARTICLE_BEFORE_CITY = -1.5
 ARTICLE_BEFORE_AREA = 1.0
@@ -41,6 +45,7 @@ class Clues:
     before: Before = None  # the word before the name: an article, "à", or neither
     kinds: frozenset[PlaceKind] | None = None  # only these kinds ("la région de Mopti": a region)
     sentence_countries: frozenset[str] = frozenset()
+    container_country: str | None = None  # "Paris, au Texas": USA
 
 
 def prior(place: Place) -> float:
@@ -51,8 +56,10 @@ def prior(place: Place) -> float:
     return CURATED_PRIOR
 
 
-def score(place: Place, clues: Clues, article_countries: Collection[str]) -> float:
-    s = prior(place)
+def score(place: Place, clues: Clues, article_countries: Collection[str], shadowed: bool = False) -> float:
+    s = prior(place) + (SHADOWED if shadowed else 0.0)
+    if place.country and place.country == clues.container_country:
+        s += CONTAINER_COUNTRY
     if place.country and place.country in article_countries:
         s += ARTICLE_CONTEXT
     if place.country and place.country in clues.sentence_countries:
@@ -69,4 +76,5 @@ def best(candidates: list[Place], clues: Clues, article_countries: Collection[st
     allowed = [c for c in candidates if clues.kinds is None or c.kind in clues.kinds]
     if not allowed:
         return None
-    return max(allowed, key=lambda c: score(c, clues, article_countries))
+    curated = any(c.curated for c in allowed)
+    return max(allowed, key=lambda c: score(c, clues, article_countries, shadowed=curated and not c.curated))

@@ -133,7 +133,8 @@ def places(ctx: Context) -> None:
         if not candidates and not (m.locative and not m.site and not m.direction):
             continue  # unknown, and nothing says it is a place: the recogniser's guess is not enough
         others = {_only_country(c) for other, c in found if other.sentence == m.sentence and other is not m}
-        clues = Clues(m.before, m.kinds, frozenset(c for c in others if c))
+        container = _only_country(gazetteer.by_key(m.container_key)) if m.container_key else None
+        clues = Clues(m.before, m.kinds, frozenset(c for c in others if c), container)
         place = _resolve(m, candidates, clues, article_countries)
         record = _record(place, m, lang) if place is not None else _unresolved(m)
         identity = (record["name"], record["country"], record["kind"]) if place else ("?", m.key)
