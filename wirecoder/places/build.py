@@ -92,7 +92,7 @@ def _add_countries(b: _Builder, countries: dict[str, dict[str, Any]], capital_of
     for iso3, names in d.country_names.items():
         info = by_iso3.get(iso3, {})
         where: tuple[float | None, float | None] = _country_centroid(iso3) or (None, None)
-        if where[0] is None and iso3 in capital_of:  # no centroid known: its capital stands in
+        if where[0] is None and iso3 in capital_of:  # no centroid known: its capital or main town stands in
             where = capital_of[iso3].lat, capital_of[iso3].lon
         lat, lon = where
         english = d.country(iso3).name
@@ -151,6 +151,11 @@ def build_gazetteer(lang: str = "fr", min_population: int = 1000) -> Gazetteer:
                 b.alias(index, name, phrase=False)
             capital_of.setdefault(iso3, place)
         b.alias(capital_index[city["geonameid"]], row["capital"])
+    for city in cities.values():  # territories missing from capitals.tsv: their largest town
+        iso3 = iso3_of.get(city["countrycode"], "")
+        if iso3 and (iso3 not in capital_of or (not capital_of[iso3].curated
+                                                 and capital_of[iso3].population < city["population"])):
+            capital_of[iso3] = _as_place(city, iso3, curated=False)
     _add_countries(b, countries, capital_of)
     _add_curated(b, city_by_name, gc.get_us_states(), capital_index)
 

@@ -29,7 +29,7 @@ def _articles(lang: str) -> frozenset[str]:
 
 def place_key(name: str, lang: str = "fr") -> str:
     """The lookup key of a place name: folded words, without a leading article."""
-    words = [_ABBREVIATIONS.get(w, w) for w in _SEPARATORS.split(fold(name)) if w]
+    words = [_ABBREVIATIONS.get(w, w) for w in _SEPARATORS.split(fold(name.replace("’", "'"))) if w]
     if len(words) > 1 and words[0] in _articles(lang):
         words = words[1:]
     return " ".join(words)
