@@ -140,7 +140,7 @@ def build_gazetteer(lang: str = "fr", min_population: int = 1000) -> Gazetteer:
         iso3 = row["iso3"]
         info = next((c for c in countries.values() if c["iso3"] == iso3), None)
         english = info["capital"] if info else ""
-        city = city_by_name.get((place_key(english), iso3)) or city_by_name.get((place_key(row["capital"]), iso3))
+        city = city_by_name.get((place_key(row["capital"]), iso3)) or city_by_name.get((place_key(english), iso3))
         if city is None:
             log.debug("capital %s (%s) not among GeoNames' cities", row["capital"], iso3)
             continue

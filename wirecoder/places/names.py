@@ -12,7 +12,7 @@ from functools import cache
 
 from ..langdata import function_words
 
-_SEPARATORS = re.compile(r"[\s\-‐–—'’.,()]+")
+_SEPARATORS = re.compile(r"[\s\-‐–—'’.,()\"«»“”]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mont"}
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from ..actor_dictionary import load_dictionary
-from ..places import Gazetteer, Place, load_gazetteer
+from ..places import Gazetteer, Place, load_gazetteer, place_key
 from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts
 from ..places.resolve import Clues, best
 from ..settings import Settings
@@ -21,6 +21,13 @@ from .parse import nlp_for
 # ACLED-like geo_precision: 1 a town or a site; 2 near a town, part of one, or a region within a country;
 # 3 a country, a part of a country, or a larger area.
 PRECISION_EXACT, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
+# A town this large may be found by an alternate name, or by a part of an unknown name ("Paris" in
+# "République de Paris"), or in a country the article does not name; smaller towns bear too many names
+# that are also common words or pieces of other names ("San" of "San Siro", "Principal", "Vice").
+LARGE_TOWN = 100_000
+NAME_ARTICLES = {"le", "la", "les", "l'", "el", "al"}  # Le Havre, Le Mans: "au Havre" is fine
+# An acronym ("ARS", the health agency) or a name this short matches only curated places.
+MIN_TOWN_KEY = 3
 # English country names said with "the" ("Embassy of the United States"), for the names of sites.
 WITH_THE = ("United ", "Central African", "Czech", "Dominican", "Democratic", "Netherlands", "Philippines",
             "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles", "Marshall", "Solomon")
@@ -89,24 +96,49 @@ def _only_country(candidates: list[Place]) -> str | None:
 
 
 def _context(ctx: Context, mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
-    """Countries the article is about: its actors' and those of the names with only one reading.
-    Country actors are left to the names: "Géorgie" made an actor must not vote for Georgia itself."""
+    """Countries the article is about: the source's home country, its actors' countries and those of the
+    curated names with only one reading. Country actors are left to the names ("Géorgie" made an actor
+    must not vote for Georgia itself), and GeoNames' towns do not vote (too many are also common words)."""
     countries = {a.country for a in ctx.document.actors if a.country and a.type != "state"}
+    countries.add(ctx.settings["places.home_country"])
     for m in mentions:
-        country = _only_country(gazetteer.by_key(m.key))
+        country = _only_country([c for c in gazetteer.by_key(m.key) if c.curated])
         if country:
             countries.add(country)
     return countries
 
 
-def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, lang: str) -> tuple[PlaceMention, list[Place]]:
+def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str]) -> bool:
+    """A GeoNames town (not curated) needs more than its name: its own name rather than one of its
+    many alternate names (unless it is a large city), no article before it ("le Centre" is no town in
+    Ohio) unless its name has one, and a country the article is about, a large population, or "à"."""
+    alternate = place_key(town.name) != key
+    large = town.population >= LARGE_TOWN
+    if alternate and not large:
+        return False
+    if m.before == "article" and town.name.split()[0].lower() not in NAME_ARTICLES:
+        return False
+    return large or town.country in countries or m.locative
+
+
+def _candidates(m: PlaceMention, key: str, gazetteer: Gazetteer, countries: set[str]) -> list[Place]:
+    candidates = gazetteer.by_key(key)
+    name = m.text[m.name_start - m.start:m.name_end - m.start]
+    if len(key) < MIN_TOWN_KEY or (name.isupper() and len(name) > 1):
+        return [c for c in candidates if c.curated]
+    return [c for c in candidates if c.curated or _plausible_town(c, m, key, countries)]
+
+
+def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, countries: set[str],
+                     lang: str) -> tuple[PlaceMention, list[Place]]:
     """The mention and its candidates; for an unknown name, the first of its parts that is known."""
-    candidates = gazetteer.by_key(m.key)
+    candidates = _candidates(m, m.key, gazetteer, countries)
     if candidates:
         return m, candidates
     for part in name_parts(m, lang):
-        candidates = gazetteer.by_key(part.key)
-        if candidates:
+        candidates = [c for c in _candidates(part, part.key, gazetteer, countries)
+                      if c.curated or (c.population >= LARGE_TOWN and place_key(c.name) == part.key)]
+        if candidates:  # a curated place, or a large town by its own name ("Orléans" of "Orléans-Bricy")
             return part, candidates
     return m, []
 
@@ -125,9 +157,9 @@ def _resolve(m: PlaceMention, candidates: list[Place], clues: Clues, countries: 
 def places(ctx: Context) -> None:
     settings, lang = ctx.settings, ctx.settings["nlp.language"]
     gazetteer = _gazetteer(settings)
-    found = [_with_candidates(m, gazetteer, lang)
-             for m in find_mentions(ctx.document, ctx.spacy_doc, finder_for(settings), lang)]
-    article_countries = _context(ctx, [m for m, _ in found], gazetteer)
+    mentions = find_mentions(ctx.document, ctx.spacy_doc, finder_for(settings), lang)
+    article_countries = _context(ctx, mentions, gazetteer)
+    found = [_with_candidates(m, gazetteer, article_countries, lang) for m in mentions]
     by_identity: dict[tuple[Any, ...], dict[str, Any]] = {}
     for m, candidates in found:
         if not candidates and not (m.locative and not m.site and not m.direction):
