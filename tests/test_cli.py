@@ -100,3 +100,13 @@ def test_settings_file_overrides_the_size_limit(tmp_path: Path, wire_file) -> No
     from wirecoder.errors import ConfigError
     with pytest.raises(ConfigError, match="must be int"):
         invoke("--config", str(bad), "extract", str(path))
+
+
+def test_gazetteer_command_looks_names_up() -> None:
+    result = invoke("gazetteer", "Bagdad", "Atlantide")
+    assert result.exit_code == 0, result.output
+    assert "gazetteer:" in result.output and "cached in" in result.output
+    lines = result.output.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Bagdad: "))
+    assert lines[header + 1].startswith("  Baghdad [city, IRQ]")  # the capital first, its namesakes after
+    assert "Atlantide: 0 candidate(s)" in result.output

