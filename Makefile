@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint typecheck bench bench-timex clean
+.PHONY: install demo test lint typecheck bench bench-timex bench-places clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -33,6 +33,9 @@ bench: install
 
 bench-timex: install
 	$(BIN)/python benchmarks/timex_speed.py
+
+bench-places: install
+	$(BIN)/python benchmarks/places_speed.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

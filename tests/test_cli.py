@@ -28,7 +28,9 @@ def test_extract_jsonl_output(tmp_path: Path, wire_file) -> None:
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "niger" and record["date"] == "2024-02-06"
-    assert record["events"] == [] and record["places"] == []
+    assert record["events"] == []
+    assert [(p["text"], p["country"], p["kind"]) for p in record["places"]] == [("Niamey", "NER", "city"),
+                                                                              ("Niger", "NER", "country")]
     (quote,) = record["quotes"]  # "..., a indiqué son porte-parole, Mark Reed."
     assert quote["kind"] == "indirect" and quote["text"].startswith("Le Pentagone a annoncé lundi le retrait")
     assert quote["speaker"]["name"] == "Mark Reed"
@@ -98,3 +100,13 @@ def test_settings_file_overrides_the_size_limit(tmp_path: Path, wire_file) -> No
     from wirecoder.errors import ConfigError
     with pytest.raises(ConfigError, match="must be int"):
         invoke("--config", str(bad), "extract", str(path))
+
+
+def test_gazetteer_command_looks_names_up() -> None:
+    result = invoke("gazetteer", "Bagdad", "Atlantide")
+    assert result.exit_code == 0, result.output
+    assert "gazetteer:" in result.output and "cached in" in result.output
+    lines = result.output.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Bagdad: "))
+    assert lines[header + 1].startswith("  Baghdad [city, IRQ]")  # the capital first, its namesakes after
+    assert "Atlantide: 0 candidate(s)" in result.output

@@ -21,8 +21,8 @@ def test_unknown_stage_is_named() -> None:
 
 
 def test_default_stages_are_registered_in_order() -> None:
-    assert Pipeline.__init__.__defaults__[0] == ("structure", "parse", "actors", "timex", "quotes")  # type: ignore[index]
-    assert {"structure", "parse", "actors"} <= REGISTRY.keys()
+    assert Pipeline.__init__.__defaults__[0] == ("structure", "parse", "actors", "timex", "places", "quotes")  # type: ignore[index]
+    assert {"structure", "parse", "actors", "places"} <= REGISTRY.keys()
 
 
 @pytest.fixture

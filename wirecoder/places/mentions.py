@@ -1,0 +1,288 @@
+"""Finding place mentions in a parsed article.
+
+Names come from two sources: the named-entity recogniser's places (minus those the actors stage read as
+actors, "Washington a recensé") and the gazetteer's French phrases found in the text ("les pays baltes",
+"la mer du Nord", which the recogniser misses or cuts). Around a name, the words say more:
+"la région de Mopti" (a region, not the town), "le nord de la Syrie" (a part of the country, reported
+besides Syria), "l'ambassade américaine à Bagdad" (a site in the city).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from ..actor_dictionary import fold, load_dictionary
+from ..document import Document
+from ..langdata import read_tsv
+from .gazetteer import Gazetteer, PlaceKind
+from .names import place_key
+from .resolve import Before
+
+# How far before the place's preposition a site noun may stand ("la base aérienne 123 d'Orléans":
+# 2 words between); further away the noun belongs to another phrase.
+MAX_SITE_GAP = 4
+PREPOSITIONS_OF_PART = {"de", "d'", "du", "des"}  # "le nord de la Syrie", "la région de Mopti"
+SITE_PREPOSITIONS = {"a", "de", "d'", "du", "des", "au", "aux"}  # folded: "à" is "a"
+# Words allowed between a site noun and its place: adjectives, numbers, a demonym, "de France".
+SITE_GAP_POS = {"ADJ", "NUM", "DET", "ADP", "PROPN"}
+PART_DETERMINERS = {"le", "l'", "du", "au", "dans"}  # before a direction word used as a noun
+# Between a place and the one containing it: ", dans le nord de la" is 6 words.
+MAX_CONTAINER_GAP = 6
+CONTAINER_WORDS = {"a", "au", "aux", "en", "dans", "le", "la", "l'", "les", "de", "du", "des", "d'"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    sites: dict[tuple[str, ...], str]  # folded words -> English label
+    directions: dict[str, str]
+    area_nouns: dict[str, str]
+    area_articles: frozenset[str]
+    town_prepositions: frozenset[str]
+    locatives: frozenset[str]
+    name_heads: frozenset[str]
+
+
+@cache
+def place_words(lang: str) -> PlaceWords:
+    rows = read_tsv(lang, "place_words.tsv")
+
+    def of(kind: str) -> dict[str, str]:
+        return {_fold(r["form"]): r["label"] for r in rows if r["kind"] == kind}
+
+    return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
+                      area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
+                      town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
+                      name_heads=frozenset(r["form"] for r in rows if r["kind"] == "name_head"))
+
+
+def _fold(text: str) -> str:
+    return fold(text).replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int  # the words reported as the place ("l'ambassade américaine à Bagdad")
+    end: int
+    text: str
+    key: str  # gazetteer key of the name inside ("bagdad")
+    before: Before = None
+    kinds: frozenset[PlaceKind] | None = None
+    sentence: int = 0  # token index of the sentence start
+    site: str | None = None  # English label of the site noun
+    owner: str | None = None  # ISO3 of the country a site belongs to ("l'ambassade américaine")
+    direction: str | None = None  # English adjective of a part ("Northern")
+    name_start: int = 0  # the name's own offsets
+    name_end: int = 0
+    locative: bool = False  # after "à", "en", "dans": a place even if the gazetteer does not know it
+    container_key: str | None = None  # "Paris, au Texas": the key of "Texas"
+
+
+class PhraseFinder:
+    """The gazetteer's curated French names, matched case-insensitively and without accents."""
+
+    def __init__(self, nlp: Any, gazetteer: Gazetteer) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forms: dict[str, str] = {}  # match id -> the form, for its capitalisation
+        for form in gazetteer.phrases:
+            variants = {form, fold(form), form.replace("'", "’"), fold(form).replace("'", "’")}
+            label = f"p{len(self.forms)}"
+            self.forms[label] = form
+            self.matcher.add(label, [nlp.make_doc(v) for v in variants])
+
+    def __call__(self, doc: Any) -> list[tuple[int, int]]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            form = self.forms[doc.vocab.strings[match_id]]
+            if _capitals_agree(form, doc[start:end]):
+                spans.append((start, end))
+        return spans
+
+
+def _capitals_agree(form: str, span: Any) -> bool:
+    """"Cher" the department is written with a capital, "cher" the adjective is not."""
+    words = form.split()
+    if len(words) != len(span.text.split()):
+        return span.text[:1].isupper() or not form[:1].isupper()
+    return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, span.text.split(), strict=True))
+
+
+def _base_spans(document: Document, doc: Any, finder: PhraseFinder) -> list[tuple[int, int]]:
+    """Token spans of place names: the recogniser's places and the gazetteer's phrases, longest first,
+    without overlaps; nothing inside a person or organisation name or an actor use of a place."""
+    blocked: list[tuple[int, int]] = []  # token spans of person names and actor uses of places
+    named: list[tuple[int, int]] = []  # organisations and other names: a place phrase may equal one
+    spans: list[tuple[int, int]] = []
+    for e in document.entities:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if e.label == "LOC" and not e.metonymy and not e.repeat:
+            spans.append((span.start, span.end))
+        elif e.label in {"ORG", "MISC"} and not e.metonymy:
+            named.append((span.start, span.end))  # "Stade de France" tagged ORG is still the stadium
+        else:
+            blocked.append((span.start, span.end))
+    repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
+    for start, end in finder(doc):
+        if any(a <= doc[start].idx < b for a, b in repeats):
+            continue  # a repeated lede: its places were counted where it first stood
+        if any(start < b and a < end for a, b in blocked):
+            continue
+        if any(start < b and a < end and (a, b) != (start, end) for a, b in named):
+            continue  # "Banque de France": the country inside an organisation's name
+        spans.append((start, end))
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= a or b <= start for a, b in chosen):
+            chosen.append((start, end))
+    return sorted(chosen)
+
+
+def _before(doc: Any, i: int, words: PlaceWords) -> Before:
+    if i <= 0 or i <= doc[i].sent.start - 1:
+        return None
+    prev = _fold(doc[i - 1].text)
+    if prev in words.area_articles:
+        return "article"
+    if prev in words.town_prepositions:
+        return "town_preposition"
+    return None
+
+
+def _area_noun(doc: Any, start: int, words: PlaceWords) -> int | None:
+    """"région de Mopti": the index of "région" when the name follows an area noun and "de"."""
+    sent_start = doc[start].sent.start
+    if start - 2 >= sent_start and _fold(doc[start - 1].text) in PREPOSITIONS_OF_PART:
+        if _fold(doc[start - 2].text) in words.area_nouns:
+            return start - 2
+    return None
+
+
+def _part_of(doc: Any, start: int, words: PlaceWords) -> int | None:
+    """"le nord de la Syrie", "l'est du pays": the index of the direction word before the name."""
+    i = start - 1
+    sent_start = doc[start].sent.start
+    if i >= sent_start and _fold(doc[i].text) in {"la", "l'", "le", "les"}:
+        i -= 1
+    if i - 1 < sent_start or _fold(doc[i].text) not in PREPOSITIONS_OF_PART:
+        return None
+    direction = i - 1
+    if _fold(doc[direction].text) not in words.directions or doc[direction].text[:1].isupper():
+        return None
+    if direction - 1 < sent_start or _fold(doc[direction - 1].text) not in PART_DETERMINERS:
+        return None
+    return direction
+
+
+def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[int, str, str | None] | None:
+    """"l'ambassade américaine à Bagdad": (index where the site phrase starts, English label, owner ISO3)."""
+    sent_start = doc[start].sent.start
+    i = start - 1
+    if i >= sent_start and _fold(doc[i].text) in {"la", "l'", "le", "les"}:
+        i -= 1
+    if i < sent_start or _fold(doc[i].text) not in SITE_PREPOSITIONS:
+        return None
+    d = load_dictionary(lang)
+    owner = None
+    j = i - 1
+    while j >= max(sent_start, i - 1 - MAX_SITE_GAP):
+        for size in (3, 2, 1):
+            head = tuple(_fold(t.text) for t in doc[j - size + 1:j + 1]) if j - size + 1 >= sent_start else ()
+            if head in words.sites:
+                first = j - size + 1
+                if first - 1 >= sent_start and doc[first - 1].pos_ == "DET":
+                    first -= 1
+                return first, words.sites[head], owner
+        tok = doc[j]
+        if tok.pos_ not in SITE_GAP_POS or tok.is_punct:
+            return None
+        owner = owner or d.country_of_demonym(tok.text) or d.country_of_name(tok.text)
+        j -= 1
+    return None
+
+
+def _inside_other_name(doc: Any, start: int, words: PlaceWords) -> bool:
+    """"Banque de France": a capitalised name head, then "de", then the place name."""
+    sent_start = doc[start].sent.start
+    return (start - 2 >= sent_start and _fold(doc[start - 1].text) in PREPOSITIONS_OF_PART
+            and doc[start - 2].text in words.name_heads)
+
+
+def _contains(doc: Any, end: int, next_start: int, words: PlaceWords) -> bool:
+    """"Paris, au Texas", "Alep, dans le nord de la Syrie", "Paris (Texas)": the next name contains this one."""
+    gap = doc[end:next_start]
+    if not 1 <= len(gap) <= MAX_CONTAINER_GAP or gap[0].text not in {",", "("} or gap.sent.start != doc[end].sent.start:
+        return False
+    return all(_fold(t.text) in CONTAINER_WORDS or _fold(t.text) in words.directions for t in gap[1:])
+
+
+def lang_words_demonym(text: str, lang: str) -> bool:
+    return load_dictionary(lang).country_of_demonym(text) is not None
+
+
+_PART_SEPARATOR = re.compile(r"\s+(?:de|du|des|d['’])\s*|(?<=\w)['’](?=\w)|-|\s+")
+
+
+def name_parts(mention: PlaceMention, lang: str) -> list[PlaceMention]:
+    """The mention again for each part of its name, last part first: "République de Paris" -> "Paris",
+    "Orléans-Bricy" -> "Bricy", "Orléans" (for a name the gazetteer does not know as a whole)."""
+    name_text = mention.text[mention.name_start - mention.start:mention.name_end - mention.start]
+    bounds = [0]
+    for m in _PART_SEPARATOR.finditer(name_text):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(name_text))
+    parts = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = name_text[a:b]
+        if len(piece) < 2 or not piece[:1].isupper():
+            continue
+        start, end = mention.name_start + a, mention.name_start + b
+        if mention.site or mention.direction:  # the phrase stays, its place is the part
+            parts.append(replace(mention, key=place_key(piece, lang), name_start=start, name_end=end))
+        else:
+            parts.append(replace(mention, start=start, end=end, text=piece, key=place_key(piece, lang),
+                                 name_start=start, name_end=end))
+    return parts[::-1] if len(parts) > 1 else []
+
+
+def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str) -> list[PlaceMention]:
+    words = place_words(lang)
+    text = document.text
+    found: list[PlaceMention] = []
+    spans = [s for s in _base_spans(document, doc, finder) if not _inside_other_name(doc, s[0], words)]
+    for n, (start, end) in enumerate(spans):
+        span = doc[start:end]
+        key = place_key(span.text, lang)
+        container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
+        if not key or lang_words_demonym(span.text, lang):
+            continue  # "Français", "Libyen": people the recogniser took for places
+        locative = start > 0 and _fold(doc[start - 1].text) in words.locatives
+        common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
+                      locative=locative, container_key=place_key(doc[container[0]:container[1]].text, lang)
+                      if container else None)
+        area = _area_noun(doc, start, words)
+        if area is not None:
+            a = doc[area].idx
+            found.append(PlaceMention(a, span.end_char, text[a:span.end_char], kinds=frozenset({"region"}),
+                                      **common))
+        else:
+            found.append(PlaceMention(span.start_char, span.end_char, span.text, before=_before(doc, start, words),
+                                      **common))
+        part = _part_of(doc, start, words)
+        if part is not None:
+            a = doc[part].idx
+            found.append(PlaceMention(a, span.end_char, text[a:span.end_char], before="article",
+                                      direction=words.directions[_fold(doc[part].text)],
+                                      **common))
+        site = _site_before(doc, start, words, lang)
+        if site is not None:
+            first, label, owner = site
+            a = doc[first].idx
+            found.append(PlaceMention(a, span.end_char, text[a:span.end_char], site=label, owner=owner,
+                                      before="town_preposition", **common))
+    return found

@@ -1,0 +1,177 @@
+"""Places: every distinct place an article mentions, geocoded offline, with a precision code.
+
+Mentions come from ``wirecoder.places.mentions``; each is resolved against the gazetteer with the
+article's country context (the countries of its actors and of its unambiguous places), then the places
+are reported once per article, at their first mention, with every mention's offsets.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ..actor_dictionary import load_dictionary
+from ..places import Gazetteer, Place, load_gazetteer, place_key
+from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts
+from ..places.resolve import Clues, best
+from ..settings import Settings
+from .base import Context, stage
+from .parse import nlp_for
+
+# ACLED-like geo_precision: 1 a town or a site; 2 near a town, part of one, or a region within a country;
+# 3 a country, a part of a country, or a larger area.
+PRECISION_EXACT, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
+# A town this large may be found by an alternate name, or by a part of an unknown name ("Paris" in
+# "République de Paris"), or in a country the article does not name; smaller towns bear too many names
+# that are also common words or pieces of other names ("San" of "San Siro", "Principal", "Vice").
+LARGE_TOWN = 100_000
+NAME_ARTICLES = {"le", "la", "les", "l'", "el", "al"}  # Le Havre, Le Mans: "au Havre" is fine
+# An acronym ("ARS", the health agency) or a name this short matches only curated places.
+MIN_TOWN_KEY = 3
+# English country names said with "the" ("Embassy of the United States"), for the names of sites.
+WITH_THE = ("United ", "Central African", "Czech", "Dominican", "Democratic", "Netherlands", "Philippines",
+            "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles", "Marshall", "Solomon")
+
+
+def _gazetteer(settings: Settings) -> Gazetteer:
+    return load_gazetteer(settings["nlp.language"], settings["places.min_population"],
+                          settings["places.cache_dir"] or None)
+
+
+@cache
+def _finder(model: str, lang: str, min_population: int, cache_dir: str) -> PhraseFinder:
+    settings = Settings({"nlp.model": model, "nlp.language": lang, "places.min_population": min_population,
+                         "places.cache_dir": cache_dir})
+    return PhraseFinder(nlp_for(settings), _gazetteer(settings))
+
+
+def finder_for(settings: Settings) -> PhraseFinder:
+    return _finder(settings["nlp.model"], settings["nlp.language"], settings["places.min_population"],
+                   settings["places.cache_dir"])
+
+
+def setup(settings: Settings) -> None:
+    finder_for(settings)  # builds or loads the gazetteer, and compiles its phrases
+
+
+def _precision(place: Place, mention: PlaceMention) -> int:
+    if mention.site:
+        return PRECISION_EXACT
+    if mention.direction:
+        return PRECISION_NEAR if place.kind in {"city", "region"} and place.country else PRECISION_AREA
+    if place.kind in {"city", "site"}:
+        return PRECISION_EXACT
+    if place.kind == "region" and place.country:
+        return PRECISION_NEAR
+    return PRECISION_AREA
+
+
+def _record(place: Place, mention: PlaceMention, lang: str) -> dict[str, Any]:
+    name, kind = place.name, place.kind
+    if mention.site:
+        owner = load_dictionary(lang).country(mention.owner).name if mention.owner else None
+        if owner and owner.startswith(WITH_THE):
+            owner = f"the {owner}"
+        name = f"{mention.site}{f' of {owner}' if owner else ''}, {place.name}"
+        kind = "site"
+    elif mention.direction:
+        name, kind = f"{mention.direction} {place.name}", "region"
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "name": name,
+            "country": place.country, "kind": kind, "lat": place.lat, "lon": place.lon,
+            "geonames_id": None if mention.site or mention.direction else place.geonames_id,
+            "precision": _precision(place, mention), "mentions": [[mention.start, mention.end]]}
+
+
+def _unresolved(mention: PlaceMention) -> dict[str, Any]:
+    """A place the recogniser saw but the gazetteer does not know: kept, with what is known."""
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "name": None, "country": None,
+            "kind": "other", "lat": None, "lon": None, "geonames_id": None, "precision": None,
+            "mentions": [[mention.start, mention.end]]}
+
+
+def _only_country(candidates: list[Place]) -> str | None:
+    """The country of a name that can only be in one country (whatever place it is there)."""
+    countries = {c.country for c in candidates}
+    return candidates[0].country if len(countries) == 1 else None
+
+
+def _context(ctx: Context, mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
+    """Countries the article is about: the source's home country, its actors' countries and those of the
+    curated names with only one reading. Country actors are left to the names ("Géorgie" made an actor
+    must not vote for Georgia itself), and GeoNames' towns do not vote (too many are also common words)."""
+    countries = {a.country for a in ctx.document.actors if a.country and a.type != "state"}
+    countries.add(ctx.settings["places.home_country"])
+    for m in mentions:
+        country = _only_country([c for c in gazetteer.by_key(m.key) if c.curated])
+        if country:
+            countries.add(country)
+    return countries
+
+
+def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str]) -> bool:
+    """A GeoNames town (not curated) needs more than its name: its own name rather than one of its
+    many alternate names (unless it is a large city), no article before it ("le Centre" is no town in
+    Ohio) unless its name has one, and a country the article is about, a large population, or "à"."""
+    alternate = place_key(town.name) != key
+    large = town.population >= LARGE_TOWN
+    if alternate and not large:
+        return False
+    if m.before == "article" and town.name.split()[0].lower() not in NAME_ARTICLES:
+        return False
+    return large or town.country in countries or m.locative
+
+
+def _candidates(m: PlaceMention, key: str, gazetteer: Gazetteer, countries: set[str]) -> list[Place]:
+    candidates = gazetteer.by_key(key)
+    name = m.text[m.name_start - m.start:m.name_end - m.start]
+    if len(key) < MIN_TOWN_KEY or (name.isupper() and len(name) > 1):
+        return [c for c in candidates if c.curated]
+    return [c for c in candidates if c.curated or _plausible_town(c, m, key, countries)]
+
+
+def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, countries: set[str],
+                     lang: str) -> tuple[PlaceMention, list[Place]]:
+    """The mention and its candidates; for an unknown name, the first of its parts that is known."""
+    candidates = _candidates(m, m.key, gazetteer, countries)
+    if candidates:
+        return m, candidates
+    for part in name_parts(m, lang):
+        candidates = [c for c in _candidates(part, part.key, gazetteer, countries)
+                      if c.curated or (c.population >= LARGE_TOWN and place_key(c.name) == part.key)]
+        if candidates:  # a curated place, or a large town by its own name ("Orléans" of "Orléans-Bricy")
+            return part, candidates
+    return m, []
+
+
+def _resolve(m: PlaceMention, candidates: list[Place], clues: Clues, countries: set[str]) -> Place | None:
+    place = best(candidates, clues, countries)
+    if place is None and m.kinds:  # "la région de Mopti" where only the town is known: the town's area
+        place = best(candidates, Clues(m.before, None, clues.sentence_countries), countries)
+        if place is not None:
+            area = m.text.split()[0].capitalize()
+            place = place._replace(name=f"{place.name} {area}", kind="region", geonames_id=None)
+    return place
+
+
+@stage("places", requires=("spacy_doc", "entities", "actors"), assigns=("places",), setup=setup)
+def places(ctx: Context) -> None:
+    settings, lang = ctx.settings, ctx.settings["nlp.language"]
+    gazetteer = _gazetteer(settings)
+    mentions = find_mentions(ctx.document, ctx.spacy_doc, finder_for(settings), lang)
+    article_countries = _context(ctx, mentions, gazetteer)
+    found = [_with_candidates(m, gazetteer, article_countries, lang) for m in mentions]
+    by_identity: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for m, candidates in found:
+        if not candidates and not (m.locative and not m.site and not m.direction):
+            continue  # unknown, and nothing says it is a place: the recogniser's guess is not enough
+        others = {_only_country(c) for other, c in found if other.sentence == m.sentence and other is not m}
+        container = _only_country(gazetteer.by_key(m.container_key)) if m.container_key else None
+        clues = Clues(m.before, m.kinds, frozenset(c for c in others if c), container)
+        place = _resolve(m, candidates, clues, article_countries)
+        record = _record(place, m, lang) if place is not None else _unresolved(m)
+        identity = (record["name"], record["country"], record["kind"]) if place else ("?", m.key)
+        if identity in by_identity:
+            by_identity[identity]["mentions"].append([m.start, m.end])
+        else:
+            by_identity[identity] = record
+    ctx.document.places = sorted(by_identity.values(), key=lambda r: r["start"])
