@@ -21,6 +21,9 @@ from .speakers import Speaker, Speakers
 MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
 MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
 CONTINUING_WORDS = 5  # an unattributed quote inside a sentence this long is the speaker going on
+# How long a verbless phrase may follow an incise's subject ("au cours de son intervention").
+INCISE_ADJUNCT = 8
+ADJUNCT_STARTS = ("ADP", "ADV", "DET", "NOUN")  # "au cours de", "lors de", "ce lundi", "mardi soir"
 INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an incise must come
 QUE_WINDOW = 10  # tokens from a speech verb to its "que"
 CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
@@ -272,12 +275,25 @@ class _Finder:
             found = self.subject(t, inverted=True, quoted=True)
             if found is None or not (found[0] > t.i or self.doc[found[0]].text.startswith("-")):
                 continue
-            after = max(t.i, found[1] - 1) + 1
+            after = self._past_adjunct(max(t.i, found[1] - 1) + 1, q.end)
             if after >= len(self.doc) or self.doc[after].idx >= q.end or \
                     self.doc[after].text in (",", ".", "!", "?", ";"):
                 self.used_cues.add(t.i)
                 return self.speakers.speaker(*found, before=t.idx, previous=previous), self.cue_ref(t, cue)
         return None
+
+    def _past_adjunct(self, i: int, end: int) -> int:
+        """"a déclaré Emmanuel Macron au cours de son intervention.": the index after a verbless phrase
+        that follows the incise's subject (or ``i`` when none does)."""
+        if i >= len(self.doc) or self.doc[i].pos_ not in ADJUNCT_STARTS:
+            return i
+        for j in range(i, min(i + INCISE_ADJUNCT, len(self.doc))):
+            tok = self.doc[j]
+            if tok.idx >= end or tok.text in (",", ".", "!", "?", ";"):
+                return j
+            if tok.pos_ in ("VERB", "AUX") or tok.text in OPENING_MARKS:
+                return i
+        return i
 
     def incise_after(self, q: Quoted, previous: Speaker | None, *, peek: bool = False
                      ) -> tuple[Speaker | None, Any] | None:

@@ -18,6 +18,8 @@ from ..langdata import read_tsv, read_words
 from .lexicon import QuoteLexicon
 
 MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
+# How far back a pronoun may find a described person when nobody of its gender is named.
+DESCRIBED_ANTECEDENT_CHARS = 1000
 RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on
 CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp"}
 
@@ -220,8 +222,8 @@ class Speakers:
             prev = next((p for p in self.people if p.actor.id == previous.actor), None)
             if prev is not None and prev.gender in (gender, None):
                 candidates.append((previous.start, prev))
-        if not candidates:
-            return Speaker(text, start, stop, None)
+        if not candidates:  # no named person fits: a described one ("la compagne de Radouane Lakdim")
+            return Speaker(text, start, stop, self._described_subject_before(before, gender))
         if previous is not None and previous.actor and before - previous.start < RECENT_SPEAKER_CHARS:
             prev = next((p for p in self.people if p.actor.id == previous.actor), None)
             if prev is not None and prev.gender == gender:  # "il" goes on speaking: the current speaker
@@ -229,6 +231,24 @@ class Speakers:
         # The most recent compatible person; one of known gender beats one of unknown gender.
         _, person = max(candidates, key=lambda c: (c[1].gender == gender, c[0]))
         return Speaker(text, start, stop, person.name, person.actor.id)
+
+    def _described_subject_before(self, before: int, gender: str) -> str | None:
+        """The person a singular pronoun refers to when the article names nobody of its gender: a recent
+        subject whose head is a person noun of that gender, the one naming someone first ("la compagne
+        de Radouane Lakdim" rather than "la jeune femme de 19 ans")."""
+        found = []
+        for tok in self.doc:
+            if tok.idx >= before:
+                break
+            if before - tok.idx > DESCRIBED_ANTECEDENT_CHARS or tok.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            if tok.pos_ == "NOUN" and "Plur" not in tok.morph.get("Number") and \
+                    self.lexicon.has("person_noun", tok.text) and _gender_of(tok) == gender:
+                lo, hi = self.noun_phrase(tok)
+                found.append(self.doc[lo:hi])
+        if not found:
+            return None
+        return max(found, key=lambda np: (any(t.pos_ == "PROPN" for t in np), np.start)).text
 
     def _plural_subject_before(self, before: int) -> str | None:
         for tok in reversed([t for t in self.doc if t.idx < before][-80:]):
