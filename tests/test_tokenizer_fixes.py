@@ -42,3 +42,12 @@ def test_inverted_clitics_are_rejoined_after_a_run_together_stop(nlp) -> None:
     # only a subject pronoun is rejoined: a hyphen before another word stays apart
     assert words(nlp, "Le stade.Trois-Rivières a-t-il gagné") == \
         ["Le", "stade", ".", "Trois", "-", "Rivières", "a", "-t", "-il", "gagné"]
+
+
+def test_run_together_cuts() -> None:
+    from wirecoder.stages.tokenizer_fixes import run_together_cuts
+
+    text = "la communauté noirePlusieurs artistes. Elle est réunie.Plusieurs élus ont son iPhone, eBay et WhatsApp."
+    cuts = run_together_cuts(text)
+    assert [text[c:c + 9] for c in cuts] == ["Plusieurs", "Plusieurs"]
+    assert run_together_cuts("McDonald, MacKenzie, YouTube et iPhone") == []

@@ -314,7 +314,9 @@ class _Finder:
             t = self.doc[j]
             if t.text in OPENING_MARKS or t.text in (".", ";", ":"):
                 return None
-            cue = self.lex.verb(t, any_pos=j == i or (j == i + 1 and self.doc[i].pos_ == "AUX"))
+            # Right after the comma, or after an auxiliary (which the tagger may call X: "a tweeté")
+            after_aux = j == i + 1 and (self.doc[i].pos_ == "AUX" or self.doc[i].lemma_ in ("avoir", "être"))
+            cue = self.lex.verb(t, any_pos=j == i or after_aux)
             if cue is not None and j not in self.used_cues:
                 if not peek:
                     self.used_cues.add(j)

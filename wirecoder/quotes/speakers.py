@@ -128,11 +128,19 @@ class Speakers:
 
     # -- mentions -------------------------------------------------------------------------------------------
 
+    def _second_role(self, conj: Any) -> bool:
+        """"le producteur et musicien Quincy Jones": a coordinated role noun without its own determiner,
+        then a name, describes the same person (with a determiner, "et son ministre", it is another)."""
+        return (conj.dep_ == "conj" and conj.pos_ == "NOUN"
+                and not any(c.dep_ == "det" for c in conj.children)
+                and (any(t.ent_type_ == "PER" for t in conj.subtree)
+                     or (conj.i + 1 < len(self.doc) and self.doc[conj.i + 1].ent_type_ == "PER")))
+
     def noun_phrase(self, head: Any) -> tuple[int, int]:
         """Token range of the noun phrase headed by ``head``: its subtree without clauses, at most 14 tokens."""
         tokens = [head]
         stack = [c for c in head.children if c.dep_ not in CUT_DEPS or (c.dep_ == "punct" and c.i > head.i
-                 and any(a.dep_ == "appos" for a in head.children))]
+                 and any(a.dep_ == "appos" for a in head.children)) or self._second_role(c)]
         while stack:
             tok = stack.pop()
             if tok.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "parataxis") or tok.pos_ == "VERB":

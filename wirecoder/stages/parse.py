@@ -16,7 +16,7 @@ from ..document import Sentence
 from ..errors import ConfigError
 from ..settings import Settings
 from .base import Context, stage
-from .tokenizer_fixes import repair_tokenizer
+from .tokenizer_fixes import repair_tokenizer, run_together_cuts
 
 
 @cache
@@ -43,9 +43,10 @@ def nlp_for(settings: Settings) -> Any:
 
 
 def paragraph_chunks(ctx: Context) -> list[str]:
-    """The text cut at paragraph starts: the chunks concatenate back to the exact article text."""
+    """The text cut at paragraph starts and where sentences were run together: the chunks concatenate
+    back to the exact article text."""
     text = ctx.document.text
-    cuts = [p.start for p in ctx.document.paragraphs[1:]]
+    cuts = sorted({p.start for p in ctx.document.paragraphs[1:]} | set(run_together_cuts(text)))
     bounds = [0, *cuts, len(text)]
     return [text[a:b] for a, b in pairwise(bounds) if b > a]
 

@@ -1,11 +1,12 @@
 """Tokenizer repairs for the text news feeds really send: pre-tokenized copy ("qu' un"), and paragraphs
-run together without a space ("a-t-il ajouté.Mais", "la communauté noire.Plusieurs").
+run together without a space ("a-t-il ajouté.Mais", "la communauté noire.Plusieurs", "noirePlusieurs").
 
 The text itself is never changed (offsets are the article's); only where spaCy cuts tokens.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -17,6 +18,10 @@ from ..langdata import function_words
 # A full stop between a lower-case letter and an upper-case one ends a sentence whose space was lost;
 # "M.Dupont", "U.S.A." and "lemonde.fr" do not match.
 RUN_TOGETHER_STOP = r"(?<=[a-zà-ÿ])\.(?=[A-ZÀ-Ý])"
+# Two sentences run together with no stop at all ("la communauté noirePlusieurs artistes"): a word in
+# lower case glued to a capitalised one. Only whole lower-case words of three letters or more (checked
+# by ``run_together_cuts``), so that "iPhone", "eBay", "McDonald" and "WhatsApp" stay whole.
+RUN_TOGETHER_WORDS = re.compile(r"([a-zà-ÿœ]{3,})([A-ZÀ-ÝŒ][a-zà-ÿœ]{2,})")
 
 
 def repair_tokenizer(nlp: Any, lang: str) -> None:
@@ -53,3 +58,14 @@ class RejoinClitics:
                 for span in spans:
                     retokenizer.merge(span)
         return doc
+
+
+
+def run_together_cuts(text: str) -> list[int]:
+    """Where sentences were run together without a space ("noire.Plusieurs", "noirePlusieurs"): the parse
+    stage cuts its chunks there, so that the parser sees two sentences (it does not always keep a
+    sentence start set before it)."""
+    cuts = [m.end() for m in re.finditer(RUN_TOGETHER_STOP, text)]
+    cuts += [m.start(2) for m in RUN_TOGETHER_WORDS.finditer(text)
+             if m.start() == 0 or not text[m.start() - 1].isalpha()]
+    return sorted(cuts)
