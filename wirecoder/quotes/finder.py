@@ -94,7 +94,7 @@ class _Finder:
             for nxt in self.doc[holder.i + 1:min(holder.i + 3, len(self.doc))]:
                 if nxt.text.startswith("-") and self.lex.pronoun(nxt.text):
                     return nxt.i, nxt.i + 1
-        for child in verb.children:
+        for child in [*verb.children, *_aux_children(auxiliaries)]:
             if child.i < verb.i and self.lex.has("stressed_pronoun", child.text) and \
                     not self.lex.pronoun(child.text):
                 continue  # "lui a répondu le diplomate": a dative clitic, not the subject
@@ -122,6 +122,8 @@ class _Finder:
         for ent in [] if inverted else self.doc.ents:
             if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
                 return ent.start, ent.end
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i and not inverted:
+            return self.subject(verb.head, quoted=quoted)  # "l'IGPN dédouane ... et écarte": one subject
         form = verb.morph.get("VerbForm")
         if auxiliaries or not ({"Part", "Ger", "Inf"} & set(form)):
             return None  # a finite verb without a subject; participles, gerunds, infinitives borrow one below
@@ -129,7 +131,8 @@ class _Finder:
         for _ in range(2):
             if head is verb:
                 break
-            for child in head.children:
+            head_auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
+            for child in [*head.children, *_aux_children(head_auxiliaries)]:
                 if child.dep_ in SUBJECT_DEPS:
                     return self.speakers.noun_phrase(child)
             verb, head = head, head.head
@@ -310,6 +313,8 @@ class _Finder:
             # "…", le 8 décembre: the comma may sit inside the marks
             if not (q.end > 0 and self.text[q.end - 1] in ",!?…"):
                 return None
+        if i < len(self.doc) and self.doc[i].pos_ == "CCONJ":
+            return None  # '« ... », et a demandé sa libération': a coordinated clause, not an incise
         for j in range(i, min(i + INCISE_WINDOW, len(self.doc))):
             t = self.doc[j]
             if t.text in OPENING_MARKS or t.text in (".", ";", ":"):
@@ -650,3 +655,8 @@ class _Finder:
     def _has_finite_verb(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any("Fin" in t.morph.get("VerbForm") for t in span)
+
+
+def _aux_children(auxiliaries: list[Any]) -> list[Any]:
+    """The parser sometimes hangs the subject on the auxiliary ("La Suède a ... démenti")."""
+    return [c for a in auxiliaries for c in a.children if c.dep_ in SUBJECT_DEPS]
