@@ -28,6 +28,9 @@ INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an 
 QUE_WINDOW = 10  # tokens from a speech verb to its "que"
 CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+# How many clitics, auxiliaries and commas may stand between a name and its verb when the parser gave
+# the verb no subject ("Olivier Faure s'est, lui, dit").
+NAME_GAP = 6
 INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "nmod", "dep")
 OPENING_MARKS = "«“„\"‹"
 CLOSING_MARKS = "»”\"›“"
@@ -119,6 +122,12 @@ class _Finder:
                         not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "ADP"):
                     return self.speakers.noun_phrase(tok)
         first = min([verb.i, *(a.i for a in auxiliaries)])
+        if not inverted:  # "Olivier Faure s'est, lui, dit": a name just before, past clitics and commas
+            while first > verb.sent.start and first - verb.i > -NAME_GAP and \
+                    self.doc[first - 1].pos_ in ("PRON", "AUX", "ADV", "PUNCT") and \
+                    self.doc[first - 1].text not in (".", ";", ":", "«", "»", "\"") and \
+                    not self.lex.pronoun(self.doc[first - 1].text):
+                first -= 1
         for ent in [] if inverted else self.doc.ents:
             if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
                 return ent.start, ent.end
@@ -352,8 +361,9 @@ class _Finder:
         return None
 
     def governing(self, inner: Any, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
-        """The speech verb whose clause holds a quoted fragment: "a dénoncé un geste « contraire à ... »"."""
-        tok = inner.root
+        """The speech verb whose clause holds a quoted fragment: "a dénoncé un geste « contraire à ... »".
+        A quote over several sentences hangs from the clause of its first one."""
+        tok = self.doc[inner.start:min(inner.end, inner[0].sent.end)].root
         for _ in range(5):
             if tok.head is tok:
                 break
