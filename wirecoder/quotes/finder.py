@@ -110,7 +110,9 @@ class _Finder:
                 return self.speakers.noun_phrase(child)
         for child in verb.children:  # inverted subject of an incise: "a indiqué mercredi la numéro deux"
             deps = (*INVERTED_DEPS, "obj") if inverted else INVERTED_DEPS  # an incise's verb has no object
-            if child.i > verb.i and child.dep_ in deps and child.pos_ in ("NOUN", "PROPN", "PRON") \
+            nominal = child.pos_ in ("NOUN", "PROPN", "PRON") or (  # "raconte ce dernier": an adjective as noun
+                child.pos_ == "ADJ" and any(c.dep_ == "det" for c in child.children))
+            if child.i > verb.i and child.dep_ in deps and nominal \
                     and child.idx not in self.time_tokens and outside(child.idx) \
                     and not any(c.dep_ == "case" for c in child.children):  # "sur Twitter" is not a speaker
                 return self.speakers.noun_phrase(child)
@@ -290,7 +292,7 @@ class _Finder:
                 continue
             after = self._past_adjunct(max(t.i, found[1] - 1) + 1, q.end)
             if after >= len(self.doc) or self.doc[after].idx >= q.end or \
-                    self.doc[after].text in (",", ".", "!", "?", ";"):
+                    self.doc[after].text in (",", ".", "!", "?", ";", ":", "(", ")"):
                 self.used_cues.add(t.i)
                 return self.speakers.speaker(*found, before=t.idx, previous=previous), self.cue_ref(t, cue)
         return None

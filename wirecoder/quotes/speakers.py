@@ -197,7 +197,8 @@ class Speakers:
             if actor is not None and actor.type == "person":
                 return Speaker(text, start, stop, self._fullest(actor), actor.id)
         words = [fold(t.text.lstrip("-")) for t in span]
-        features = self.lexicon.pronoun(words[0], stressed=stressed) if len(words) == 1 else None
+        # "il", "lui" (after "selon"), and demonstratives such as "ce dernier"
+        features = self.lexicon.pronoun(" ".join(words), stressed=stressed) if len(words) <= 2 else None
         if features:
             return self._antecedent(text, start, stop, features, before, previous)
         actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at), None)
