@@ -104,7 +104,10 @@ class _Finder:
                 continue  # "lui a répondu le diplomate": a dative clitic, not the subject
             if inverted and child.i < verb.i:
                 continue  # an incise's subject follows its verb; one before it is a parse error
-            if child.dep_ in SUBJECT_DEPS and outside(child.idx):
+            # "Il a indiqué que": the parser may call a speech verb's "il" expletive (as in "il faut")
+            personal_il = child.dep_ == "expl:subj" and self.lex.pronoun(child.text) is not None and \
+                not any(a.dep_ == "aux:pass" for a in auxiliaries)
+            if (child.dep_ in SUBJECT_DEPS or personal_il) and outside(child.idx):
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
                 return self.speakers.noun_phrase(child)
@@ -207,6 +210,10 @@ class _Finder:
             speaker, cue = attribution or self.sentence_incise(q, sentence, previous) or \
                 self.inner_incise(q, inner, previous) or (None, None)
             return Quote(q.start, q.end, "direct", speaker, cue)
+        if incise is None:
+            before_incise = self.incise_before(q, sentence, previous)
+            if before_incise is not None:  # "Mais, constate l'ancien ministre, « ... »"
+                return Quote(q.start, q.end, "direct", *before_incise)
         attribution = incise or self.attribution_before(q, sentence, previous) or self.governing(inner, previous)
         if attribution is None and words >= CONTINUING_WORDS:
             attribution = self.inner_incise(q, inner, previous)
@@ -230,6 +237,26 @@ class _Finder:
             if len(self.text[q.start:q.end].split()) >= MIN_FRAGMENT_WORDS:
                 return True
         return False
+
+    def incise_before(self, q: Quoted, sentence: Any, previous: Speaker | None
+                      ) -> tuple[Speaker | None, Any] | None:
+        """"Mais, constate l'ancien ministre, « ... »" / "Car, comme le souligne X, « ... »": an incise
+        (verb, then its subject) that ends just before the opening mark."""
+        for tok in self.doc[sentence.start:sentence.end]:
+            if tok.idx >= q.open:
+                break
+            as_conjunction = tok.i >= 2 and self.lex.has("neuter_object", self.doc[tok.i - 1].text) and \
+                self.lex.has("as_conjunction", self.doc[tok.i - 2].text)
+            if tok.i in self.used_cues or (self._comma_before(tok) is None and not as_conjunction):
+                continue
+            cue = self.lex.verb(tok, any_pos=self.doc[tok.i - 1].text == ",")
+            found = self.subject(tok, inverted=True) if cue is not None else None
+            if found is None or found[0] <= tok.i:
+                continue
+            if self.text[self.doc[found[1] - 1].idx + len(self.doc[found[1] - 1].text):q.open].strip() in (",", ":"):
+                self.used_cues.add(tok.i)
+                return self.speakers.speaker(*found, before=tok.idx, previous=previous), self.cue_ref(tok, cue)
+        return None
 
     def attribution_before(self, q: Quoted, sentence: Any, previous: Speaker | None
                            ) -> tuple[Speaker | None, Any] | None:
