@@ -251,7 +251,7 @@ class _Finder:
                 continue
             cue = self.lex.verb(tok, any_pos=self.doc[tok.i - 1].text == ",")
             found = self.subject(tok, inverted=True) if cue is not None else None
-            if found is None or found[0] <= tok.i:
+            if cue is None or found is None or found[0] <= tok.i:
                 continue
             if self.text[self.doc[found[1] - 1].idx + len(self.doc[found[1] - 1].text):q.open].strip() in (",", ":"):
                 self.used_cues.add(tok.i)
