@@ -107,6 +107,8 @@ class _Finder:
             # "Il a indiqué que": the parser may call a speech verb's "il" expletive (as in "il faut")
             personal_il = child.dep_ == "expl:subj" and self.lex.pronoun(child.text) is not None and \
                 not any(a.dep_ == "aux:pass" for a in auxiliaries)
+            if any(c.dep_ == "case" for c in child.children):
+                continue  # "De son côté, M. Barre a déclaré": a prepositional phrase is no subject
             if (child.dep_ in SUBJECT_DEPS or personal_il) and outside(child.idx):
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
@@ -214,7 +216,8 @@ class _Finder:
             before_incise = self.incise_before(q, sentence, previous)
             if before_incise is not None:  # "Mais, constate l'ancien ministre, « ... »"
                 return Quote(q.start, q.end, "direct", *before_incise)
-        attribution = incise or self.attribution_before(q, sentence, previous) or self.governing(inner, previous)
+        attribution = incise or self.attribution_before(q, sentence, previous) or \
+            self.incise_before(q, sentence, previous, adjacent=False) or self.governing(inner, previous)
         if attribution is None and words >= CONTINUING_WORDS:
             attribution = self.inner_incise(q, inner, previous)
         if attribution is None:
@@ -238,10 +241,11 @@ class _Finder:
                 return True
         return False
 
-    def incise_before(self, q: Quoted, sentence: Any, previous: Speaker | None
+    def incise_before(self, q: Quoted, sentence: Any, previous: Speaker | None, *, adjacent: bool = True
                       ) -> tuple[Speaker | None, Any] | None:
         """"Mais, constate l'ancien ministre, « ... »" / "Car, comme le souligne X, « ... »": an incise
-        (verb, then its subject) that ends just before the opening mark."""
+        (verb, then its subject) that ends just before the opening mark; with ``adjacent`` False, one
+        anywhere before it in the sentence, closed by a comma ("X, expliquait-il, lui avait mis « ... »")."""
         for tok in self.doc[sentence.start:sentence.end]:
             if tok.idx >= q.open:
                 break
@@ -253,8 +257,10 @@ class _Finder:
             found = self.subject(tok, inverted=True) if cue is not None else None
             if cue is None or found is None or found[0] <= tok.i:
                 continue
-            if self.text[self.doc[found[1] - 1].idx + len(self.doc[found[1] - 1].text):q.open].strip() in (",", ":"):
-                self.used_cues.add(tok.i)
+            gap = self.text[self.doc[found[1] - 1].idx + len(self.doc[found[1] - 1].text):q.open].strip()
+            if gap in (",", ":") or (not adjacent and gap.startswith(",")):
+                if adjacent:  # a distant incise still introduces its own clause (the indirect quote)
+                    self.used_cues.add(tok.i)
                 return self.speakers.speaker(*found, before=tok.idx, previous=previous), self.cue_ref(tok, cue)
         return None
 
