@@ -24,14 +24,11 @@ from .resolve import Before
 # How far before the place's preposition a site noun may stand ("la base aérienne 123 d'Orléans":
 # 2 words between); further away the noun belongs to another phrase.
 MAX_SITE_GAP = 4
-PREPOSITIONS_OF_PART = {"de", "d'", "du", "des"}  # "le nord de la Syrie", "la région de Mopti"
-SITE_PREPOSITIONS = {"a", "de", "d'", "du", "des", "au", "aux"}  # folded: "à" is "a"
 # Words allowed between a site noun and its place: adjectives, numbers, a demonym, "de France".
 SITE_GAP_POS = {"ADJ", "NUM", "DET", "ADP", "PROPN"}
-PART_DETERMINERS = {"le", "l'", "du", "au", "dans"}  # before a direction word used as a noun
 # Between a place and the one containing it: ", dans le nord de la" is 6 words.
 MAX_CONTAINER_GAP = 6
-CONTAINER_WORDS = {"a", "au", "aux", "en", "dans", "le", "la", "l'", "les", "de", "du", "des", "d'"}
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +40,12 @@ class PlaceWords:
     town_prepositions: frozenset[str]
     locatives: frozenset[str]
     name_heads: frozenset[str]
+    part_prepositions: frozenset[str]
+    site_prepositions: frozenset[str]
+    part_determiners: frozenset[str]
+    determiners: frozenset[str]
+    container_words: frozenset[str]
+    name_articles: frozenset[str]
 
 
 @cache
@@ -50,16 +53,16 @@ def place_words(lang: str) -> PlaceWords:
     rows = read_tsv(lang, "place_words.tsv")
 
     def of(kind: str) -> dict[str, str]:
-        return {_fold(r["form"]): r["label"] for r in rows if r["kind"] == kind}
+        return {fold(r["form"]): r["label"] for r in rows if r["kind"] == kind}
 
     return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
                       area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
                       town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
-                      name_heads=frozenset(r["form"] for r in rows if r["kind"] == "name_head"))
-
-
-def _fold(text: str) -> str:
-    return fold(text).replace("’", "'")
+                      name_heads=frozenset(r["form"] for r in rows if r["kind"] == "name_head"),
+                      part_prepositions=frozenset(of("part_preposition")),
+                      site_prepositions=frozenset(of("site_preposition")),
+                      part_determiners=frozenset(of("part_determiner")), determiners=frozenset(of("determiner")),
+                      container_words=frozenset(of("container_word")), name_articles=frozenset(of("name_article")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class PlaceMention:
     name_end: int = 0
     locative: bool = False  # after "à", "en", "dans": a place even if the gazetteer does not know it
     container_key: str | None = None  # "Paris, au Texas": the key of "Texas"
+    area: str | None = None  # English word of an area noun before the name ("Region" for "région de")
 
 
 class PhraseFinder:
@@ -146,7 +150,7 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder) -> list[tupl
 def _before(doc: Any, i: int, words: PlaceWords) -> Before:
     if i <= 0 or i <= doc[i].sent.start - 1:
         return None
-    prev = _fold(doc[i - 1].text)
+    prev = fold(doc[i - 1].text)
     if prev in words.area_articles:
         return "article"
     if prev in words.town_prepositions:
@@ -157,8 +161,8 @@ def _before(doc: Any, i: int, words: PlaceWords) -> Before:
 def _area_noun(doc: Any, start: int, words: PlaceWords) -> int | None:
     """"région de Mopti": the index of "région" when the name follows an area noun and "de"."""
     sent_start = doc[start].sent.start
-    if start - 2 >= sent_start and _fold(doc[start - 1].text) in PREPOSITIONS_OF_PART:
-        if _fold(doc[start - 2].text) in words.area_nouns:
+    if start - 2 >= sent_start and fold(doc[start - 1].text) in words.part_prepositions:
+        if fold(doc[start - 2].text) in words.area_nouns:
             return start - 2
     return None
 
@@ -167,14 +171,14 @@ def _part_of(doc: Any, start: int, words: PlaceWords) -> int | None:
     """"le nord de la Syrie", "l'est du pays": the index of the direction word before the name."""
     i = start - 1
     sent_start = doc[start].sent.start
-    if i >= sent_start and _fold(doc[i].text) in {"la", "l'", "le", "les"}:
+    if i >= sent_start and fold(doc[i].text) in words.determiners:
         i -= 1
-    if i - 1 < sent_start or _fold(doc[i].text) not in PREPOSITIONS_OF_PART:
+    if i - 1 < sent_start or fold(doc[i].text) not in words.part_prepositions:
         return None
     direction = i - 1
-    if _fold(doc[direction].text) not in words.directions or doc[direction].text[:1].isupper():
+    if fold(doc[direction].text) not in words.directions or doc[direction].text[:1].isupper():
         return None
-    if direction - 1 < sent_start or _fold(doc[direction - 1].text) not in PART_DETERMINERS:
+    if direction - 1 < sent_start or fold(doc[direction - 1].text) not in words.part_determiners:
         return None
     return direction
 
@@ -183,16 +187,16 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
     """"l'ambassade américaine à Bagdad": (index where the site phrase starts, English label, owner ISO3)."""
     sent_start = doc[start].sent.start
     i = start - 1
-    if i >= sent_start and _fold(doc[i].text) in {"la", "l'", "le", "les"}:
+    if i >= sent_start and fold(doc[i].text) in words.determiners:
         i -= 1
-    if i < sent_start or _fold(doc[i].text) not in SITE_PREPOSITIONS:
+    if i < sent_start or fold(doc[i].text) not in words.site_prepositions:
         return None
     d = load_dictionary(lang)
     owner = None
     j = i - 1
     while j >= max(sent_start, i - 1 - MAX_SITE_GAP):
         for size in (3, 2, 1):
-            head = tuple(_fold(t.text) for t in doc[j - size + 1:j + 1]) if j - size + 1 >= sent_start else ()
+            head = tuple(fold(t.text) for t in doc[j - size + 1:j + 1]) if j - size + 1 >= sent_start else ()
             if head in words.sites:
                 first = j - size + 1
                 if first - 1 >= sent_start and doc[first - 1].pos_ == "DET":
@@ -209,7 +213,7 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
 def _inside_other_name(doc: Any, start: int, words: PlaceWords) -> bool:
     """"Banque de France": a capitalised name head, then "de", then the place name."""
     sent_start = doc[start].sent.start
-    return (start - 2 >= sent_start and _fold(doc[start - 1].text) in PREPOSITIONS_OF_PART
+    return (start - 2 >= sent_start and fold(doc[start - 1].text) in words.part_prepositions
             and doc[start - 2].text in words.name_heads)
 
 
@@ -218,7 +222,7 @@ def _contains(doc: Any, end: int, next_start: int, words: PlaceWords) -> bool:
     gap = doc[end:next_start]
     if not 1 <= len(gap) <= MAX_CONTAINER_GAP or gap[0].text not in {",", "("} or gap.sent.start != doc[end].sent.start:
         return False
-    return all(_fold(t.text) in CONTAINER_WORDS or _fold(t.text) in words.directions for t in gap[1:])
+    return all(fold(t.text) in words.container_words or fold(t.text) in words.directions for t in gap[1:])
 
 
 def lang_words_demonym(text: str, lang: str) -> bool:
@@ -261,7 +265,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
         if not key or lang_words_demonym(span.text, lang):
             continue  # "Français", "Libyen": people the recogniser took for places
-        locative = start > 0 and _fold(doc[start - 1].text) in words.locatives
+        locative = start > 0 and fold(doc[start - 1].text) in words.locatives
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
                       locative=locative, container_key=place_key(doc[container[0]:container[1]].text, lang)
                       if container else None)
@@ -269,6 +273,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         if area is not None:
             a = doc[area].idx
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], kinds=frozenset({"region"}),
+                                      area=words.area_nouns[fold(doc[area].text)],
                                       **common))
         else:
             found.append(PlaceMention(span.start_char, span.end_char, span.text, before=_before(doc, start, words),
@@ -277,7 +282,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         if part is not None:
             a = doc[part].idx
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], before="article",
-                                      direction=words.directions[_fold(doc[part].text)],
+                                      direction=words.directions[fold(doc[part].text)],
                                       **common))
         site = _site_before(doc, start, words, lang)
         if site is not None:

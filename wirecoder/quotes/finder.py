@@ -23,7 +23,6 @@ MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported s
 CONTINUING_WORDS = 5  # an unattributed quote inside a sentence this long is the speaker going on
 # How long a verbless phrase may follow an incise's subject ("au cours de son intervention").
 INCISE_ADJUNCT = 8
-MODAL_LEMMAS = ("pouvoir", "vouloir", "devoir")
 ADJUNCT_STARTS = ("ADP", "ADV", "DET", "NOUN")  # "au cours de", "lors de", "ce lundi", "mardi soir"
 INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an incise must come
 QUE_WINDOW = 10  # tokens from a speech verb to its "que"
@@ -365,10 +364,10 @@ class _Finder:
             if t.text in OPENING_MARKS or t.text in (".", ";", ":"):
                 return None
             # Right after the comma, or after an auxiliary (which the tagger may call X: "a tweeté")
-            after_aux = j == i + 1 and (self.doc[i].pos_ == "AUX" or self.doc[i].lemma_ in ("avoir", "être"))
+            after_aux = j == i + 1 and (self.doc[i].pos_ == "AUX" or self.lex.has("auxiliary", self.doc[i].lemma_))
             cue = self.lex.verb(t, any_pos=j == i or after_aux)
             if cue is not None and j not in self.used_cues:
-                if "Inf" in t.morph.get("VerbForm") and t.head.lemma_ not in MODAL_LEMMAS:
+                if "Inf" in t.morph.get("VerbForm") and not self.lex.has("modal", t.head.lemma_):
                     return None  # '« ... », sans préciser la nature': no incise (but "si l'on peut dire")
                 if not peek:
                     self.used_cues.add(j)

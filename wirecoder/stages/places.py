@@ -10,9 +10,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..actor_dictionary import load_dictionary
+from ..actor_dictionary import fold, load_dictionary
 from ..places import Gazetteer, Place, load_gazetteer, place_key
-from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts
+from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts, place_words
 from ..places.resolve import Clues, best
 from ..settings import Settings
 from .base import Context, stage
@@ -25,7 +25,6 @@ PRECISION_EXACT, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
 # "République de Paris"), or in a country the article does not name; smaller towns bear too many names
 # that are also common words or pieces of other names ("San" of "San Siro", "Principal", "Vice").
 LARGE_TOWN = 100_000
-NAME_ARTICLES = {"le", "la", "les", "l'", "el", "al"}  # Le Havre, Le Mans: "au Havre" is fine
 # An acronym ("ARS", the health agency) or a name this short matches only curated places.
 MIN_TOWN_KEY = 3
 # English country names said with "the" ("Embassy of the United States"), for the names of sites.
@@ -108,7 +107,7 @@ def _context(ctx: Context, mentions: list[PlaceMention], gazetteer: Gazetteer) -
     return countries
 
 
-def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str]) -> bool:
+def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str], lang: str) -> bool:
     """A GeoNames town (not curated) needs more than its name: its own name rather than one of its
     many alternate names (unless it is a large city), no article before it ("le Centre" is no town in
     Ohio) unless its name has one, and a country the article is about, a large population, or "à"."""
@@ -116,17 +115,18 @@ def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str])
     large = town.population >= LARGE_TOWN
     if alternate and not large:
         return False
-    if m.before == "article" and town.name.split()[0].lower() not in NAME_ARTICLES:
+    if m.before == "article" and fold(town.name.split()[0]) not in place_words(lang).name_articles:
         return False
     return large or town.country in countries or m.locative
 
 
 def _candidates(m: PlaceMention, key: str, gazetteer: Gazetteer, countries: set[str]) -> list[Place]:
+    lang = gazetteer.lang
     candidates = gazetteer.by_key(key)
     name = m.text[m.name_start - m.start:m.name_end - m.start]
     if len(key) < MIN_TOWN_KEY or (name.isupper() and len(name) > 1):
         return [c for c in candidates if c.curated]
-    return [c for c in candidates if c.curated or _plausible_town(c, m, key, countries)]
+    return [c for c in candidates if c.curated or _plausible_town(c, m, key, countries, lang)]
 
 
 def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, countries: set[str],
@@ -148,8 +148,8 @@ def _resolve(m: PlaceMention, candidates: list[Place], clues: Clues, countries: 
     if place is None and m.kinds:  # "la région de Mopti" where only the town is known: the town's area
         place = best(candidates, Clues(m.before, None, clues.sentence_countries), countries)
         if place is not None:
-            area = m.text.split()[0].capitalize()
-            place = place._replace(name=f"{place.name} {area}", kind="region", geonames_id=None)
+            place = place._replace(name=f"{place.name} {m.area}" if m.area else place.name, kind="region",
+                                   geonames_id=None)
     return place
 
 
