@@ -490,7 +490,7 @@ class _Finder:
                 self.used_cues.add(verb.i)
                 return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
         comma = self._comma_before(verb, sentence.start)
-        found = self.subject(verb, inverted=True)
+        found = self.subject(verb, inverted=True) if not _non_finite(verb, self.lex) else None
         if comma is not None and found is not None and \
                 (found[0] > verb.i or self.doc[found[0]].text.startswith("-")):  # an incise: subject after
             start = self._clause_start(sentence, comma)
@@ -707,3 +707,15 @@ class _Finder:
 def _aux_children(auxiliaries: list[Any]) -> list[Any]:
     """The parser sometimes hangs the subject on the auxiliary ("La Suède a ... démenti")."""
     return [c for a in auxiliaries for c in a.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _non_finite(verb: Any, lex: QuoteLexicon) -> bool:
+    """An infinitive, or a present participle without auxiliary ("spécifiant le type"): never an incise's
+    verb, so what follows it is its object, not an inverted subject. The form must agree with the tag,
+    which also calls some finite forms infinitives ("rétorque")."""
+    form, word = verb.morph.get("VerbForm"), fold(verb.text)
+    if "Inf" in form:
+        return word.endswith(lex.endings("infinitive_ending"))
+    return "Part" in form and "Pres" in verb.morph.get("Tense") and \
+        word.endswith(lex.endings("present_participle_ending")) and \
+        not any(c.dep_.startswith("aux") for c in verb.children)

@@ -71,6 +71,10 @@ class QuoteLexicon:
         found = self.words["subject_pronoun"].get(key)
         return found or (self.words["stressed_pronoun"].get(key) if stressed else None)
 
+    def endings(self, kind: str) -> tuple[str, ...]:
+        """Word endings of a kind ("infinitive_ending": "er", "ir", "re"), for ``str.endswith``."""
+        return tuple(self.words.get(kind, {}))
+
     def has(self, kind: str, form: str) -> bool:
         return fold(form) in self.words.get(kind, {})
 
