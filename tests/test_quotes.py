@@ -65,3 +65,13 @@ def test_titles_and_labels_are_not_quotes(pipeline: Pipeline) -> None:
     text = ("L'opération « Barkhane » a pris fin. Le film « Les Misérables » sort mercredi. "
             "Les « gilets jaunes » ont manifesté samedi.")
     assert extract(text, date="2024-03-01", pipeline=pipeline).quotes == []
+
+
+@pytest.mark.model
+def test_a_participle_after_an_incise_makes_no_quote(pipeline: Pipeline) -> None:
+    """", interrogé par la presse aux côtés de X": a bare past participle, not a speech clause about the
+    incise before it."""
+    text = ("« Je maintiens ma confiance », a répondu Hervé Quintin, interrogé par la presse aux côtés de "
+            "Paul Durand à l'issue d'une visite à Lille.")
+    quotes = extract(text, date="2024-01-15", pipeline=pipeline).quotes
+    assert [(q["text"], q["speaker"]["name"]) for q in quotes] == [("Je maintiens ma confiance", "Hervé Quintin")]

@@ -177,6 +177,9 @@ class _Finder:
             found = self.listed_after(q, quotes[-1]) if quotes else None
             found = found or self.from_marks(q, quotes[-1].speaker if quotes else None)
             if found is not None:
+                if quotes and quotes[-1].cue is None and found.cue is not None and \
+                        self._joined(quotes[-1].end, found.start):
+                    quotes[-1].speaker, quotes[-1].cue = found.speaker, found.cue  # « A » et « B », a dit X
                 quotes.append(found)
         self.fill_unattributed(quotes)
         quotes += self.indirect(quotes)
@@ -185,12 +188,24 @@ class _Finder:
     def listed_after(self, q: Quoted, last: Quote) -> Quote | None:
         """« A », « B » et « C »: quotes listed one after another share the first one's speaker."""
         between = self.text[last.end:q.open]
-        gap = fold(between).strip(" \"»”«“,")
-        if len(between) > 20 or "\n" in between or (gap and not self.lex.has("list_joiner", gap)):
+        if not self._joined(last.end, q.open):
             return None
-        if not gap and "," not in between:
+        if not fold(between).strip(" \"»”«“,") and "," not in between:
             return None  # adjacent marks: nested or broken quoting, not a list
+        if last.cue is None and self.incise_after(q, None, peek=True) is not None:
+            return None  # '« A » et « B », a répondu X': the list's incise comes last (see ``run``)
         return Quote(q.start, q.end, "direct", last.speaker, last.cue)
+
+    def _listed_before(self, q: Quoted) -> bool:
+        """Another quote ends just before this one, joined by a comma or "et"."""
+        return any(m.close < q.open and self._joined(m.close + 1, q.open) for m in self.marks)
+
+    def _joined(self, end: int, start: int) -> bool:
+        """Only marks, a comma or a list joiner ("et") between two quotes."""
+        between = self.text[end:start]
+        gap = fold(between).strip(" \"»”«“,")
+        return len(between) <= 20 and "\n" not in between and (not gap or self.lex.has("list_joiner", gap))
+
 
     def from_marks(self, q: Quoted, previous: Speaker | None) -> Quote | None:
         inner = self.doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -211,6 +226,8 @@ class _Finder:
             speaker, cue = attribution or self.sentence_incise(q, sentence, previous) or \
                 self.inner_incise(q, inner, previous) or (None, None)
             return Quote(q.start, q.end, "direct", speaker, cue)
+        if incise is not None and self._sentence_like(q, inner) and self._listed_before(q):
+            return Quote(q.start, q.end, "direct", *incise)  # '« A » et « B », a répondu X': B is direct too
         if incise is None:
             before_incise = self.incise_before(q, sentence, previous)
             if before_incise is not None:  # "Mais, constate l'ancien ministre, « ... »"
@@ -710,12 +727,20 @@ def _aux_children(auxiliaries: list[Any]) -> list[Any]:
 
 
 def _non_finite(verb: Any, lex: QuoteLexicon) -> bool:
-    """An infinitive, or a present participle without auxiliary ("spécifiant le type"): never an incise's
-    verb, so what follows it is its object, not an inverted subject. The form must agree with the tag,
+    """An infinitive, or a participle without auxiliary ("spécifiant le type", "interrogé par la presse"):
+    never an incise's verb, so what follows it is its object, not an inverted subject. The form must agree with the tag,
     which also calls some finite forms infinitives ("rétorque")."""
-    form, word = verb.morph.get("VerbForm"), fold(verb.text)
+    form, word = verb.morph.get("VerbForm"), verb.lower_
     if "Inf" in form:
         return word.endswith(lex.endings("infinitive_ending"))
-    return "Part" in form and "Pres" in verb.morph.get("Tense") and \
-        word.endswith(lex.endings("present_participle_ending")) and \
-        not any(c.dep_.startswith("aux") for c in verb.children)
+    if "Part" not in form or any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    if "Pres" in verb.morph.get("Tense"):
+        return word.endswith(lex.endings("present_participle_ending"))
+    # A bare past participle ("interrogé par la presse"), if it cannot be a present tense ("dit", "écrit")
+    # and the tagger did not just miss its auxiliary ("a tweeté").
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].text.startswith("-"):  # "a-t-on appris"
+        before -= 1
+    return word.endswith(lex.endings("past_participle_ending")) and \
+        (before < 0 or not lex.has("auxiliary", verb.doc[before].lemma_))

@@ -72,8 +72,9 @@ class QuoteLexicon:
         return found or (self.words["stressed_pronoun"].get(key) if stressed else None)
 
     def endings(self, kind: str) -> tuple[str, ...]:
-        """Word endings of a kind ("infinitive_ending": "er", "ir", "re"), for ``str.endswith``."""
-        return tuple(self.words.get(kind, {}))
+        """Word endings of a kind, with their accents ("past_participle_ending": "é", "ée"), for
+        ``str.endswith`` on a lower-case word."""
+        return tuple(self.words.get(kind, {}).values())
 
     def has(self, kind: str, form: str) -> bool:
         return fold(form) in self.words.get(kind, {})

@@ -235,7 +235,7 @@ class Speakers:
             return Speaker(text, start, stop, self._described_subject_before(before, gender))
         if previous is not None and previous.actor and before - previous.start < RECENT_SPEAKER_CHARS:
             prev = next((p for p in self.people if p.actor.id == previous.actor), None)
-            if prev is not None and prev.gender == gender:  # "il" goes on speaking: the current speaker
+            if prev is not None and prev.gender in (gender, None):  # "il" goes on speaking: the current speaker
                 return Speaker(text, start, stop, prev.name, prev.actor.id)
         # The most recent compatible person; one of known gender beats one of unknown gender.
         _, person = max(candidates, key=lambda c: (c[1].gender == gender, c[0]))
