@@ -82,7 +82,9 @@ class _Finder:
         return span[0] if span is not None and len(span) else None
 
     def in_quote(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.marks)
+        """Inside quote marks that close: an unclosed mark may be stray, and the words after it can hold
+        their own speech clause ('" Le président de Smer affirme que ...')."""
+        return any(q.start <= offset < q.end for q in self.marks if q.closed)
 
     def skipped(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.skip_ranges)
@@ -182,7 +184,12 @@ class _Finder:
                     quotes[-1].speaker, quotes[-1].cue = found.speaker, found.cue  # « A » et « B », a dit X
                 quotes.append(found)
         self.fill_unattributed(quotes)
-        quotes += self.indirect(quotes)
+        indirect = self.indirect(quotes)
+        # An unclosed mark with no clause of its own, over a sentence that has one: a stray mark, not a quote.
+        unclosed = {m.start for m in self.marks if not m.closed}
+        stray = [q for q in quotes if q.start in unclosed and q.cue is None
+                 and any(q.start <= i.start and i.end <= q.end for i in indirect)]
+        quotes = [q for q in quotes if q not in stray] + indirect
         return sorted(quotes, key=lambda x: x.start)
 
     def listed_after(self, q: Quoted, last: Quote) -> Quote | None:
@@ -460,7 +467,8 @@ class _Finder:
 
     def indirect(self, existing: list[Quote]) -> list[Quote]:
         found: list[Quote] = []
-        taken = [(q.start, q.end) for q in existing]
+        unclosed = {m.start for m in self.marks if not m.closed}
+        taken = [(q.start, q.end) for q in existing if q.start not in unclosed or q.cue is not None]
         previous = existing[-1].speaker if existing else None
         for sentence in self.doc.sents:
             if self.skipped(sentence.start_char):
