@@ -362,8 +362,8 @@ class _Finder:
             tok = self.doc[j]
             if tok.idx >= end or tok.text in (",", ".", "!", "?", ";"):
                 return j
-            if tok.pos_ in ("VERB", "AUX") or tok.text in OPENING_MARKS:
-                return i
+            if (tok.pos_ in ("VERB", "AUX") and "Inf" not in tok.morph.get("VerbForm")) or tok.text in OPENING_MARKS:
+                return i  # a finite verb: a new clause ("en train de changer" is still the adjunct)
         return i
 
     def incise_after(self, q: Quoted, previous: Speaker | None, *, peek: bool = False
