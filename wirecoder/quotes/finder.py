@@ -143,7 +143,8 @@ class _Finder:
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i and not inverted:
             return self.subject(verb.head, quoted=quoted)  # "l'IGPN dédouane ... et écarte": one subject
         form = verb.morph.get("VerbForm")
-        if auxiliaries or not ({"Part", "Ger", "Inf"} & set(form)):
+        infinitive_aux = any("Inf" in a.morph.get("VerbForm") for a in auxiliaries)  # "après avoir déclaré"
+        if (auxiliaries and not infinitive_aux) or not ({"Part", "Ger", "Inf"} & set(form)):
             return None  # a finite verb without a subject; participles, gerunds, infinitives borrow one below
         head = verb.head
         for _ in range(2):
@@ -415,11 +416,20 @@ class _Finder:
         if verb is not None:
             self.used_cues.add(verb.i)
             cue = self.lex.verb(verb)
-            return self.speaker_of(verb, previous), self.cue_ref(verb, cue) if cue else None
+            speaker = self.speaker_of(verb, previous)
+            if speaker is None and cue is not None and self._as_clause(verb):  # "Comme l'a déclaré X :"
+                speaker = self.speaker_of(verb, previous, inverted=True)
+            return speaker, self.cue_ref(verb, cue) if cue else None
         for ent in clause.ents:
             if ent.label_ in ("PER", "ORG"):
                 return self.speakers.speaker(ent.start, ent.end, before=ent.start_char, previous=previous), None
         return None
+
+    def _as_clause(self, verb: Any) -> bool:
+        """"comme l'a déclaré", "comme le rappelle": the verb's subject follows it."""
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+        return first >= 2 and self.lex.has("neuter_object", self.doc[first - 1].text) and \
+            self.lex.has("as_conjunction", self.doc[first - 2].text)
 
     def governing(self, inner: Any, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
         """The speech verb whose clause holds a quoted fragment: "a dénoncé un geste « contraire à ... »".
