@@ -703,7 +703,10 @@ class _Finder:
         dateline = self.document.dateline
         if dateline is not None and dateline.start <= start < dateline.end:
             start = dateline.end
-        closing = max((self.text.rfind(m, start, before) for m in CLOSING_MARKS), default=-1)
+        # After a quote that closes before the clause (not after the opening mark of a straight-quoted
+        # fragment inside it: '... sont " menacées ", a indiqué X').
+        closing = max((m.close for m in self.marks if m.closed and start <= m.close < before),
+                      default=-1)
         if closing >= 0:
             start = closing + 1
         return start
