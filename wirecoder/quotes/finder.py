@@ -273,9 +273,7 @@ class _Finder:
         for tok in self.doc[sentence.start:sentence.end]:
             if tok.idx >= q.open:
                 break
-            as_conjunction = tok.i >= 2 and self.lex.has("neuter_object", self.doc[tok.i - 1].text) and \
-                self.lex.has("as_conjunction", self.doc[tok.i - 2].text)
-            if tok.i in self.used_cues or (self._comma_before(tok) is None and not as_conjunction):
+            if tok.i in self.used_cues or (self._comma_before(tok) is None and not self._as_clause(tok)):
                 continue
             cue = self.lex.verb(tok, any_pos=self.doc[tok.i - 1].text == ",")
             found = self.subject(tok, inverted=True) if cue is not None else None
