@@ -1,0 +1,60 @@
+"""When: the time expression of the event's own clause, else the publication date at month precision.
+
+The time stage already resolved each expression, and gives "depuis le 17 octobre" its interval
+(``period``: 2023-10-17/2023-12); an event takes the expression attached to its trigger in the parse,
+else the nearest one in its sentence that no other trigger holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Span
+
+ATTACH_STEPS = 4  # from a time expression up the parse to the trigger it dates
+DATED_TYPES = ("DATE", "TIME")
+
+
+def publication_period(date: str | None, precision: str | None) -> str | None:
+    """What an undated event's date can be said to be: the publication month (or year)."""
+    if not date:
+        return None
+    return date[:4] if precision == "year" else date[:7]
+
+
+def _chain(token: Any) -> list[int]:
+    found, tok = [], token
+    for _ in range(ATTACH_STEPS):
+        found.append(tok.i)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return found
+
+
+def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list[dict[str, Any]]
+               ) -> tuple[str, Span] | None:
+    """The date of a trigger (its token and its verb: ``anchors``) among the sentence's time expressions;
+    ``others`` are the tokens of the sentence's other triggers, which keep their own dates."""
+    doc = sentence.doc
+    best: tuple[int, int, dict[str, Any]] | None = None
+    for t in timexes:
+        value = t.get("period") or t.get("value")
+        if t["type"] not in DATED_TYPES or not value or not sentence.start_char <= t["start"] < sentence.end_char:
+            continue
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        chain = _chain(span.root)
+        attached = next((i for i in chain if i in anchors or i in others), None)
+        if attached is not None and attached in others:
+            continue  # "quatre jours avant les premières frappes ..., le 19 mars": the strikes' date
+        distance = min(abs(span.root.i - a) for a in anchors)
+        rank = (0 if attached is not None else 1, distance)
+        if best is None or rank < best[:2]:
+            best = (*rank, t)
+    if best is None:
+        return None
+    t = best[2]
+    return t.get("period") or t["value"], Span(t["start"], t["end"])
+

@@ -1,0 +1,118 @@
+"""Find the words that tell of an event: the trigger lexicon's rules matched on a parsed sentence.
+
+A rule's anchor is matched on the spaCy lemma (or the word itself: the lemmatizer misses some plurals and
+participles), its later words within a few tokens after it, then its condition is checked on the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..actor_dictionary import fold
+from .lexicon import EventLexicon, TriggerRule
+
+WORD_GAP = 3  # a rule's next word may come this many tokens after the previous one ("tirs de roquette")
+WITH_WINDOW = 4  # tokens after the anchor in which a ``with=`` word must come ("condamné mardi à 10 ans")
+GOVERNOR_STEPS = 3  # nouns climbed through to reach a noun's verb ("la plupart de ces frappes")
+VERB_TAGS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+
+
+@dataclass
+class Trigger:
+    first: Any  # the anchor token
+    last: Any  # the last token of the pattern
+    rule: TriggerRule
+
+    @property
+    def verbal(self) -> bool:
+        return self.rule.pos == "VERB"
+
+
+def keys(token: Any) -> list[str]:
+    """The forms a token is looked up by: its lemma, the word, the word without a plural ending."""
+    word = fold(token.text)
+    found = [fold(token.lemma_), word]
+    if word.endswith(("s", "x")) and len(word) > 3:
+        found.append(word[:-1])
+    return list(dict.fromkeys(found))
+
+
+def governor(token: Any) -> tuple[Any, Any] | tuple[None, None]:
+    """The verb a noun depends on, climbing through the nouns of a quantity ("la plupart de ces frappes"),
+    with the token directly under that verb (whose relation says the noun's role)."""
+    below = token
+    for _ in range(GOVERNOR_STEPS):
+        head = below.head
+        if head is below:
+            return None, None
+        if head.pos_ in ("VERB", "AUX"):
+            return head, below
+        if head.pos_ not in ("NOUN", "PRON", "NUM", "ADJ"):
+            return None, None
+        below = head
+    return None, None
+
+
+def _pos(token: Any) -> str | None:
+    if token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm"):
+        return "VERB"  # "blessés", "interpellés" tagged as adjectives
+    return VERB_TAGS.get(token.pos_)
+
+
+def _rest(first: Any, words: tuple[str, ...], sentence_end: int) -> Any:
+    """The last token of ``words`` found in order after ``first``, each within WORD_GAP tokens; else None."""
+    doc, last = first.doc, first
+    for word in words:
+        for tok in doc[last.i + 1:min(last.i + 1 + WORD_GAP, sentence_end)]:
+            if word in keys(tok):
+                last = tok
+                break
+        else:
+            return None
+    return last
+
+
+def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
+    if rule.condition is None:
+        return True
+    if rule.condition == "gov":
+        verb, _ = governor(token)
+        return verb is not None and fold(verb.lemma_) in rule.condition_words
+    if rule.condition == "subj":
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if token.dep_ in ("acl", "acl:relcl") and not subjects:
+            subjects = [token.head]  # "des roquettes qui ont visé", "des tirs visant"
+        return any(lex.has("weapon", k) for s in subjects for k in keys(s))
+    if rule.condition == "with":
+        window = token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)]
+        return any(k in rule.condition_words for t in window for k in keys(t))
+    if rule.condition == "passive":
+        return any(c.dep_ == "aux:pass" for c in token.children)
+    return False
+
+
+def find_triggers(sentence: Any, lex: EventLexicon) -> list[Trigger]:
+    """Every trigger in the sentence, in text order; a token belongs to one trigger at most."""
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for token in sentence:
+        pos = _pos(token)
+        if pos is None or token.i in taken:
+            continue
+        for key in keys(token):
+            match = _match(token, key, pos, lex, sentence.end)
+            if match is not None:
+                found.append(match)
+                taken.update(range(match.first.i, match.last.i + 1))
+                break
+    return found
+
+
+def _match(token: Any, key: str, pos: str, lex: EventLexicon, sentence_end: int) -> Trigger | None:
+    for rule in lex.rules.get((key, pos), ()):
+        last = _rest(token, rule.rest, sentence_end)
+        if last is not None and _condition(rule, token, lex):
+            return Trigger(token, last, rule)
+    return None
+
