@@ -19,6 +19,8 @@ from .timing import event_date, publication_period
 from .triggers import Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")  # a noun that names the verb's own event
+# Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
+UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
 STATE_MODIFIER_DEPS = ("acl", "amod")
 CLAUSE_DEPS = ("advcl", "ccomp", "parataxis", "conj", "acl:relcl")  # clauses of their own
 
@@ -44,7 +46,7 @@ class _Coder:
             if any(s <= sentence.start_char < e for s, e in self.skip):
                 continue  # a repeated lede or a credit line
             triggers = find_triggers(sentence, self.lex)
-            for trigger, folded in _fold(triggers):
+            for trigger, folded in _fold(triggers, self.lex):
                 event = self._event(trigger, folded, triggers, sentence)
                 if event is not None:
                     candidates.append(event)
@@ -67,13 +69,16 @@ class _Coder:
                ) -> Event | None:
         tok, rule = trigger.first, trigger.rule
         if trigger.verbal:
-            if self._state(tok):
+            if self._state(tok) or self._bare_infinitive(tok):
                 return None
             actor, recipient = self.roles.of_verb(tok)
             verb = tok
         else:
             actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
-            verb, _ = governor(tok)
+            verb, below = governor(tok, self.lex)
+            if verb is not None and below.dep_ in ARGUMENT_DEPS and any(
+                    t.first is verb and t.rule.type in UNREALISED_TYPES for t in all_triggers):
+                return None  # "a demandé sa libération": what is asked for has not happened
         if rule.type == "CONSULT" and self._with_media(tok, recipient):
             return None  # guidelines: a media interview is not a meeting
         nouns = folded if trigger.verbal else [trigger]
@@ -107,6 +112,16 @@ class _Coder:
         head = verb if verb is not None else tok
         words = [head] + [t for c in head.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
         return [(t.idx, t.idx + len(t.text)) for t in words]
+
+    def _bare_infinitive(self, verb: Any) -> bool:
+        """"pour n'accuser personne", "il est temps de s'y attaquer": an infinitive tells of no occurrence,
+        unless a verb of plan, possibility or phase carries it ("doit être jugé", "a commencé à juger") or
+        it has its auxiliary ("après avoir rencontré")."""
+        if "Inf" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+            return False
+        head = verb.head
+        return not (verb.dep_ == "xcomp" and any(self.lex.has(kind, head.lemma_)
+                                                 for kind in ("plan", "possibility", "phase")))
 
     def _state(self, verb: Any) -> bool:
         """"les troupes américaines déployées en Irak": a participle that describes, not an event (unless
@@ -157,7 +172,7 @@ class _Coder:
         role.country_inferred = role.country is not None
 
 
-def _fold(triggers: list[Trigger]) -> list[tuple[Trigger, list[Trigger]]]:
+def _fold(triggers: list[Trigger], lex: EventLexicon) -> list[tuple[Trigger, list[Trigger]]]:
     """A noun that is the subject or object of a verb trigger of its own type tells of the verb's event
     ("des roquettes ont visé", "les attaques ont été revendiquées"): the two make one mention."""
     by_token = {t.first.i: t for t in triggers if t.verbal}
@@ -165,7 +180,7 @@ def _fold(triggers: list[Trigger]) -> list[tuple[Trigger, list[Trigger]]]:
     kept: list[Trigger] = []
     for t in triggers:
         if not t.verbal:
-            verb, below = governor(t.first)
+            verb, below = governor(t.first, lex)
             host = by_token.get(verb.i) if verb is not None else None
             if host is not None and host.rule.type == t.rule.type and below.dep_ in ARGUMENT_DEPS:
                 folded[host.first.i].append(t)
@@ -175,9 +190,11 @@ def _fold(triggers: list[Trigger]) -> list[tuple[Trigger, list[Trigger]]]:
 
 
 def _points_back(noun: Any) -> bool:
-    """"ces attaques", "les attaques", "aux attaques": a determiner that refers to what was told before."""
+    """"ces attaques", "les attaques", "sa garde à vue": a determiner that refers to what was told before."""
     for child in noun.children:
-        if child.dep_ == "det" and ("Dem" in child.morph.get("PronType") or "Def" in child.morph.get("Definite")):
+        morph = child.morph
+        if child.dep_ == "det" and ("Dem" in morph.get("PronType") or "Def" in morph.get("Definite")
+                                    or "Yes" in morph.get("Poss")):
             return True
     return False
 

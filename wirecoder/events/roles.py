@@ -137,7 +137,7 @@ class RoleFinder:
                     actor = self.phrase(child)
             elif self.lex.has("recipient_case", case) and recipient is None:
                 recipient = self.phrase(child)
-        verb, below = governor(noun)
+        verb, below = governor(noun, self.lex)
         if actor is None and verb is not None and self.lex.has("perform", verb.lemma_):
             if below.dep_ == "nsubj:pass":  # "ces frappes ont été revendiquées par X"
                 agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)

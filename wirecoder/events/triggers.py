@@ -38,9 +38,9 @@ def keys(token: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def governor(token: Any) -> tuple[Any, Any] | tuple[None, None]:
-    """The verb a noun depends on, climbing through the nouns of a quantity ("la plupart de ces frappes"),
-    with the token directly under that verb (whose relation says the noun's role)."""
+def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any] | tuple[None, None]:
+    """The verb a noun depends on, climbing through the words of a quantity ("la plupart de ces frappes",
+    "une série d'attaques"), with the token directly under that verb (its relation says the noun's role)."""
     below = token
     for _ in range(GOVERNOR_STEPS):
         head = below.head
@@ -48,7 +48,8 @@ def governor(token: Any) -> tuple[Any, Any] | tuple[None, None]:
             return None, None
         if head.pos_ in ("VERB", "AUX"):
             return head, below
-        if head.pos_ not in ("NOUN", "PRON", "NUM", "ADJ"):
+        if head.pos_ not in ("NOUN", "PRON", "NUM") or not (
+                head.pos_ == "NUM" or any(lex.has("quantity", k) for k in keys(head))):
             return None, None
         below = head
     return None, None
@@ -77,7 +78,7 @@ def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
     if rule.condition is None:
         return True
     if rule.condition == "gov":
-        verb, _ = governor(token)
+        verb, _ = governor(token, lex)
         return verb is not None and fold(verb.lemma_) in rule.condition_words
     if rule.condition == "subj":
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
@@ -88,8 +89,18 @@ def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
         window = token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)]
         return any(k in rule.condition_words for t in window for k in keys(t))
     if rule.condition == "passive":
-        return any(c.dep_ == "aux:pass" for c in token.children)
+        return passive(token, lex)
     return False
+
+
+def passive(verb: Any, lex: EventLexicon) -> bool:
+    """"a été interpellé" (the parser may call "été" a copula), or a bare past participle ("Condamné en
+    2015, il ...", "les militants arrêtés")."""
+    if any(c.dep_ == "aux:pass" or (c.dep_ in ("cop", "aux:tense") and lex.has("passive_auxiliary", c.lemma_))
+           for c in verb.children):
+        return True
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" not in verb.morph.get("Tense")
+    return participle and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def find_triggers(sentence: Any, lex: EventLexicon) -> list[Trigger]:
