@@ -25,8 +25,11 @@ STATE_MODIFIER_DEPS = ("acl", "amod")
 CLAUSE_DEPS = ("advcl", "ccomp", "parataxis", "conj", "acl:relcl")  # clauses of their own
 
 
-def find_events(document: Document, spacy_doc: Any, lang: str, *, infer_countries: bool = True) -> list[Event]:
-    return _Coder(document, spacy_doc, lang).run(infer_countries)
+def find_events(document: Document, spacy_doc: Any, lang: str, *, infer_countries: bool = True,
+                home_country: str | None = None) -> list[Event]:
+    """The events of one parsed article. ``home_country``: where the news comes from, the country of a
+    person the article gives none (when ``infer_countries``)."""
+    return _Coder(document, spacy_doc, lang).run(home_country if infer_countries else None, infer_countries)
 
 
 class _Coder:
@@ -39,9 +42,10 @@ class _Coder:
         self.skip = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None or p.kind == "credit"]
         self.time_chars = {i for t in document.timexes for i in range(t["start"], t["end"])}
         self.publication = publication_period(document.date, document.date_precision)
+        self.candidates: list[Event] = []  # in text order, before merging
 
-    def run(self, infer_countries: bool) -> list[Event]:
-        candidates: list[Event] = []
+    def run(self, home_country: str | None, infer_countries: bool) -> list[Event]:
+        candidates = self.candidates
         for sentence in self.doc.sents:
             if any(s <= sentence.start_char < e for s, e in self.skip):
                 continue  # a repeated lede or a credit line
@@ -51,7 +55,7 @@ class _Coder:
                 if event is not None:
                     candidates.append(event)
         events = merge(candidates)
-        main_country = self._main_country()
+        main_country = self._main_country(home_country) if infer_countries else None
         actor_types = {a.id: a.type for a in self.document.actors}
         for event in events:
             if event.location is None:
@@ -93,8 +97,11 @@ class _Coder:
                       actor=actor, recipient=recipient,
                       location=locate(self.text, self._clause(tok, verb), tok.idx, self.places, self.lex)
                       or locate(self.text, (start, end), tok.idx, self.places, self.lex),
-                      date=dated[0] if dated else self.publication, date_span=dated[1] if dated else None,
                       factuality=factuality(tok, verb, self.lex))
+        if dated is not None:
+            event.date, event.date_span, event.date_basis = dated[0], dated[1], "expression"
+        else:
+            event.date, event.date_basis = self._undated(verb if verb is not None else tok, start)
         event.mentions = [event.mention]
         for noun in nouns:
             n = noun.first
@@ -112,6 +119,22 @@ class _Coder:
         head = verb if verb is not None else tok
         words = [head] + [t for c in head.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
         return [(t.idx, t.idx + len(t.text)) for t in words]
+
+    def _undated(self, verb: Any, sentence_start: int) -> tuple[str | None, str]:
+        """The date of an event its sentence does not date: said in the present, the publication day; else
+        the day the story is at (the last day-dated event earlier in the paragraph: "Quelques moments plus
+        tard, X a rendu hommage"); else the publication month (it happened by then)."""
+        finite = next((c for c in verb.children if c.dep_ == "aux:tense"), None)
+        if finite is None and "Pres" in verb.morph.get("Tense") and "Ind" in verb.morph.get("Mood"):
+            return self.document.date, "publication"
+        paragraph = next(((p.start, p.end) for p in self.document.paragraphs if p.start <= sentence_start < p.end),
+                         None)
+        for earlier in reversed(self.candidates):
+            if paragraph is None or earlier.mention.evidence.start < paragraph[0]:
+                break
+            if earlier.day_dated and earlier.mention.evidence.start < sentence_start:
+                return earlier.date, "context"
+        return self.publication, "publication"
 
     def _bare_infinitive(self, verb: Any) -> bool:
         """"pour n'accuser personne", "il est temps de s'y attaquer": an infinitive tells of no occurrence,
@@ -153,21 +176,23 @@ class _Coder:
 
     # -- countries ----------------------------------------------------------------------------------------
 
-    def _main_country(self) -> str | None:
-        counts = Counter(m.country for m in self.places if m.country)
-        for actor in self.document.actors:
-            if actor.country:
-                counts[actor.country] += len(actor.mentions)
-        return counts.most_common(1)[0][0] if counts else None
+    def _main_country(self, home_country: str | None) -> str | None:
+        """Where the story happens: the country its places name most, if it stands out (named twice and
+        more than any other, or the only one); else the country the news comes from."""
+        ranked = Counter(m.country for m in self.places if m.country).most_common(2)
+        if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])):
+            return ranked[0][0]
+        return home_country
 
     def _infer_country(self, role: Role | None, event: Event, main_country: str | None,
                        actor_types: dict[str, str]) -> None:
-        """An actor the article does not place: a person belongs to the article's main country, a group
-        ("des manifestants") to where it acts. Flagged ``country_inferred``."""
+        """An actor the article does not place: a person belongs to the country where the story happens, a
+        group ("des manifestants") to where it acts. Flagged ``country_inferred``."""
         if role is None or role.country:
             return
         person = actor_types.get(role.actor or "") == "person"
-        where = event.location.country if event.location and not person else None
+        explicit = event.location is not None and not event.location.inferred
+        where = event.location.country if explicit and not person and event.location else None
         role.country = where or main_country
         role.country_inferred = role.country is not None
 

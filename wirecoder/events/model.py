@@ -58,7 +58,8 @@ class Event:
     recipient: Role | None = None
     location: Role | None = None
     date: str | None = None
-    date_span: Span | None = None  # the time expression the date comes from; None: the publication date
+    date_span: Span | None = None  # the time expression the date comes from, if its own
+    date_basis: str = "publication"  # expression (its own), context (the story's day), publication
     count: int | None = None
     killed: int | None = None
     injured: int | None = None
@@ -89,7 +90,7 @@ class Event:
             "actor": self.actor.to_dict() if self.actor else None,
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "location": self.location.to_dict() if self.location else None,
-            "date": self.date,
+            "date": self.date, "date_basis": self.date_basis if self.date else None,
             "date_source": ({"start": self.date_span.start, "end": self.date_span.end,
                              "text": text[self.date_span.start:self.date_span.end]}
                             if self.date_span else None),

@@ -56,7 +56,7 @@ def combine(group: list[Event]) -> Event:
         if other.location and not other.location.inferred and (merged.location is None or merged.location.inferred):
             merged.location = other.location
         if merged.date_span is None and other.date_span is not None:
-            merged.date, merged.date_span = other.date, other.date_span
+            merged.date, merged.date_span, merged.date_basis = other.date, other.date_span, other.date_basis
         for figure in ("count", "killed", "injured"):
             if getattr(merged, figure) is None:
                 setattr(merged, figure, getattr(other, figure))

@@ -25,6 +25,7 @@ PREPOSITIONAL_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
 PATIENT_GENITIVE = {"COERCE", "SANCTION", "ASSAULT", "ACCUSE"}
 PATIENT_GENITIVE_MODES = {("RETREAT", "release")}
 PERSON_LIKE = ("PROPN", "PRON")
+NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 
 
 def _case(token: Any) -> str | None:
@@ -61,7 +62,7 @@ class RoleFinder:
             first = next((a for s, _, a in self.mentions if speaker.start <= s < speaker.end), None)
             actor = first or actor
             speaker = replace(speaker, actor=actor.id if actor else None)
-        country = actor.country if actor else self._country_in(span)
+        country = (actor.country if actor else None) or self._country_in(span)  # "la force française Barkhane"
         name = actor.name if actor is not None and actor.type != "person" else speaker.name
         return Role(speaker.text, speaker.start, speaker.end, name or speaker.text, country, speaker.actor)
 
@@ -130,15 +131,18 @@ class RoleFinder:
             case = _case(child) or ""
             if self.lex.has("agent_case", case) and actor is None:
                 actor = self.phrase(child)
-            elif self.lex.has("genitive_case", case) and self._participant(child):
+            elif self.lex.has("genitive_case", case) and (self._participant(child) or child.pos_ in NOMINAL):
                 if patient_genitive and recipient is None:
                     recipient = self.phrase(child)
-                elif not patient_genitive and actor is None:
+                elif not patient_genitive and actor is None:  # "les défections de deux de ses colistiers"
                     actor = self.phrase(child)
             elif self.lex.has("recipient_case", case) and recipient is None:
                 recipient = self.phrase(child)
         verb, below = governor(noun, self.lex)
-        if actor is None and verb is not None and self.lex.has("perform", verb.lemma_):
+        # A noun's doer is its verb's subject when the verb carries it out ("le Pentagone a effectué des
+        # frappes"); for events that have no victim, any verb will do ("Macron a entamé une visite").
+        performs = verb is not None and (self.lex.has("perform", verb.lemma_) or not patient_genitive)
+        if actor is None and performs:
             if below.dep_ == "nsubj:pass":  # "ces frappes ont été revendiquées par X"
                 agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
                 actor = self.phrase(agent) if agent is not None else None
@@ -146,6 +150,10 @@ class RoleFinder:
                 actor = self.subject(verb)
                 if recipient is None:  # "effectué des frappes contre X": the parser hangs X on the verb
                     recipient = self._prepositional(verb)
+        if actor is None:  # "un hommage national, présidé par Emmanuel Macron"
+            agent = next((g for c in noun.children if c.dep_ in ("acl", "amod")
+                          for g in c.children if g.dep_ == "obl:agent"), None)
+            actor = self.phrase(agent) if agent is not None else None
         if actor is None and not patient_genitive and noun.dep_ in ("nmod", "appos") \
                 and noun.head.pos_ in PERSON_LIKE and self._participant(noun.head):
             actor = self.phrase(noun.head)  # "Victoria Nuland, en visite à Bagdad"

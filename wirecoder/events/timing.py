@@ -56,5 +56,8 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
     if best is None:
         return None
     t = best[2]
-    return t.get("period") or t["value"], Span(t["start"], t["end"])
+    value = t.get("period") or t["value"]
+    if "T" in value and "/" not in value:
+        value = value.split("T")[0]  # "lundi soir" 2019-11-25TEV: an event's date is its day
+    return value, Span(t["start"], t["end"])
 

@@ -9,5 +9,6 @@ from .base import Context, stage
 @stage("events", requires=("spacy_doc", "actors", "timexes", "places", "quotes"), assigns=("events",))
 def events(ctx: Context) -> None:
     found = find_events(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"],
-                        infer_countries=ctx.settings["events.infer_countries"])
+                        infer_countries=ctx.settings["events.infer_countries"],
+                        home_country=ctx.settings["places.home_country"] or None)
     ctx.document.events = [e.to_dict(ctx.document.text) for e in found]
