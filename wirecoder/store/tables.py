@@ -91,7 +91,8 @@ events = Table(
     Column("mode", String(32)),
     Column("actor_id", String(512)),
     Column("recipient_id", String(512)),
-    Column("location", Text),
+    Column("location", Text),  # the location's name(s); location_text: the words of the article
+    Column("location_text", Text),
     Column("country", Text),  # the location's countries, "; "-joined
     Column("actor_country", String(64)),
     Column("recipient_country", String(64)),

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..document import Document
 from ..timex.calendar import value_bounds
 from .database import open_engine
+from .event_query import EventQuery, select_events
 from .tables import ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes, timexes
 
 WriteOutcome = Literal["added", "replaced", "unchanged"]
@@ -138,6 +139,10 @@ class Store:
             doc = conn.execute(select(articles.c.document).where(articles.c.id == article_id)).scalar()
             return dict(doc) if doc is not None else None
 
+    def events(self, query: EventQuery) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return select_events(conn, query)
+
     def stats(self) -> dict[str, Any]:
         """Row counts, date range, and the most mentioned actors."""
         with self.engine.connect() as conn:
@@ -159,7 +164,8 @@ def _event_row(pk: int, e: dict[str, Any]) -> dict[str, Any]:
     actor, recipient, location = e.get("actor") or {}, e.get("recipient") or {}, e.get("location") or {}
     date_start, date_end = value_bounds(e.get("date"))
     return dict(article_pk=pk, type=e["type"], mode=e.get("mode"), actor_id=actor.get("actor"),
-                recipient_id=recipient.get("actor"), location=location.get("name"), country=location.get("country"),
+                recipient_id=recipient.get("actor"), location=location.get("name"),
+                location_text=location.get("text"), country=location.get("country"),
                 actor_country=actor.get("country"), recipient_country=recipient.get("country"),
                 date=e.get("date"), date_start=date_start, date_end=date_end, count=e.get("count"),
                 killed=e.get("killed"), injured=e.get("injured"), factuality=e.get("factuality", "asserted"),

@@ -17,6 +17,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('location_text', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('actor_country', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('recipient_country', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('date_start', sa.String(length=10), nullable=True))
@@ -31,5 +32,5 @@ def downgrade() -> None:
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_index('ix_events_date_start')
         for column in ('acled_sub_event_type', 'acled_event_type', 'cameo', 'date_end', 'date_start',
-                       'recipient_country', 'actor_country'):
+                       'recipient_country', 'actor_country', 'location_text'):
             batch_op.drop_column(column)
