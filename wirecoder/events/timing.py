@@ -7,12 +7,16 @@ else the nearest one in its sentence that no other trigger holds.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from typing import Any
 
+from ..timex.calendar import value_bounds
 from .model import Span
 
 ATTACH_STEPS = 4  # from a time expression up the parse to the trigger it dates
 DATED_TYPES = ("DATE", "TIME")
+STORY_DAYS = 7  # how far before a dated article the day its story is told at may lie
 
 
 def publication_period(date: str | None, precision: str | None) -> str | None:
@@ -20,6 +24,33 @@ def publication_period(date: str | None, precision: str | None) -> str | None:
     if not date:
         return None
     return date[:4] if precision == "year" else date[:7]
+
+
+def story_day(timexes: list[dict[str, Any]], date: str | None, precision: str | None) -> str | None:
+    """The day the news is told at: the day the article names most often (first named on a tie) among
+    those of the last STORY_DAYS days up to the publication date ("ce mercredi", "jeudi 26 avril")."""
+    if not date:
+        return None
+    last = value_bounds(date)[1]
+    if last is None:
+        return None
+    end = dt.date.fromisoformat(last)
+    start = end - dt.timedelta(days=STORY_DAYS) if precision == "day" else dt.date.fromisoformat(value_bounds(date)[0] or last)
+    days = [t["value"][:10] for t in timexes if t["type"] in DATED_TYPES and t.get("value")
+            and len(t["value"]) >= 10 and t["value"][4] == "-" and t["value"][:10].count("-") == 2]
+    days = [d for d in days if _is_day(d) and start <= dt.date.fromisoformat(d) <= end]
+    if not days:
+        return None
+    counts = Counter(days)
+    return max(days, key=lambda d: (counts[d], -days.index(d)))
+
+
+def _is_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _chain(token: Any) -> list[int]:
