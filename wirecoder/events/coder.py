@@ -16,13 +16,13 @@ from .numbers import count, toll
 from .occurrences import merge
 from .roles import RoleFinder
 from .timing import event_date, publication_period, story_day
-from .triggers import Trigger, find_triggers, governor, keys
+from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")  # a noun that names the verb's own event
 # Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
 UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
 STATE_MODIFIER_DEPS = ("acl", "amod")
-CLAUSE_DEPS = ("advcl", "ccomp", "parataxis", "conj", "acl:relcl")  # clauses of their own
+
 
 
 def find_events(document: Document, spacy_doc: Any, lang: str, *, infer_countries: bool = True,
@@ -81,7 +81,7 @@ class _Coder:
             actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
             verb, below = governor(tok, self.lex)
             if verb is not None and below.dep_ in ARGUMENT_DEPS and any(
-                    t.first is verb and t.rule.type in UNREALISED_TYPES for t in all_triggers):
+                    t.first.i == verb.i and t.rule.type in UNREALISED_TYPES for t in all_triggers):
                 return None  # "a demandé sa libération": what is asked for has not happened
         if rule.type == "CONSULT" and self._with_media(tok, recipient):
             return None  # guidelines: a media interview is not a meeting
@@ -160,7 +160,7 @@ class _Coder:
     def _mode_cue(self, tok: Any, verb: Any, event_type: str) -> str | None:
         """A mode from the words of the trigger's phrase, then of its verb's clause."""
         scopes = [list(tok.subtree)]
-        if verb is not None and verb is not tok:
+        if verb is not None and verb.i != tok.i:
             scopes.append([t for c in verb.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree])
         for scope in scopes:
             for t in sorted(scope, key=lambda t: t.i):

@@ -30,7 +30,7 @@ def _negated(verb: Any, lex: EventLexicon) -> bool:
 def _ancestors(token: Any) -> list[Any]:
     found, tok = [], token
     for _ in range(HEAD_STEPS):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         found.append(tok)

@@ -55,8 +55,8 @@ def _toll_at(token: Any, lex: EventLexicon, lang: str) -> int | None:
     if value is None and token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
         value = _nummod(token.head, lang)  # "13 militaires tués"
     if value is None and token.pos_ == "VERB":
-        for child in token.children:  # "a tué 10 personnes", "blessé 14 autres"
-            if child.dep_ == "obj":
+        for child in token.children:  # "a tué 10 personnes", "blessé 14 autres", "trois soldats ont été tués"
+            if child.dep_ in ("obj", "nsubj:pass"):
                 value = number(child, lang) if child.pos_ == "NUM" else _nummod(child, lang)
                 break
     return value

@@ -123,8 +123,8 @@ class RoleFinder:
         return None
 
     def of_noun(self, noun: Any, event_type: str, mode: str | None) -> tuple[Role | None, Role | None]:
-        actor = recipient = None
         patient_genitive = event_type in PATIENT_GENITIVE or (event_type, mode) in PATIENT_GENITIVE_MODES
+        actor, recipient = self._by_verb(noun, patient_genitive)
         for child in noun.children:
             if child.dep_ != "nmod" or not self._usable(child) or self._is_weapon(child):
                 continue
@@ -138,18 +138,6 @@ class RoleFinder:
                     actor = self.phrase(child)
             elif self.lex.has("recipient_case", case) and recipient is None:
                 recipient = self.phrase(child)
-        verb, below = governor(noun, self.lex)
-        # A noun's doer is its verb's subject when the verb carries it out ("le Pentagone a effectué des
-        # frappes"); for events that have no victim, any verb will do ("Macron a entamé une visite").
-        performs = verb is not None and (self.lex.has("perform", verb.lemma_) or not patient_genitive)
-        if actor is None and performs:
-            if below.dep_ == "nsubj:pass":  # "ces frappes ont été revendiquées par X"
-                agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
-                actor = self.phrase(agent) if agent is not None else None
-            elif below.dep_ in OBJECT_DEPS:  # "le Pentagone a effectué des frappes" (not "en représailles aux")
-                actor = self.subject(verb)
-                if recipient is None:  # "effectué des frappes contre X": the parser hangs X on the verb
-                    recipient = self._prepositional(verb)
         if actor is None:  # "un hommage national, présidé par Emmanuel Macron"
             agent = next((g for c in noun.children if c.dep_ in ("acl", "amod")
                           for g in c.children if g.dep_ == "obl:agent"), None)
@@ -158,6 +146,21 @@ class RoleFinder:
                 and noun.head.pos_ in PERSON_LIKE and self._participant(noun.head):
             actor = self.phrase(noun.head)  # "Victoria Nuland, en visite à Bagdad"
         return actor, recipient
+
+    def _by_verb(self, noun: Any, patient_genitive: bool) -> tuple[Role | None, Role | None]:
+        """The doer of a noun's event is its verb's subject when the verb carries it out ("le Pentagone a
+        effectué des frappes", "a annoncé le retrait de ses soldats"); for events that have no victim, any
+        verb will do ("Macron a entamé une visite")."""
+        verb, below = governor(noun, self.lex)
+        if verb is None or not (self.lex.has("perform", verb.lemma_) or not patient_genitive):
+            return None, None
+        if below.dep_ == "nsubj:pass":  # "ces frappes ont été revendiquées par X"
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            return (self.phrase(agent) if agent is not None else None), None
+        if below.dep_ in OBJECT_DEPS:
+            # "effectué des frappes contre X": the parser hangs X on the verb
+            return self.subject(verb), self._prepositional(verb)
+        return None, None
 
     def _participant(self, token: Any) -> bool:
         """A complement that names somebody: an actor of the article or a name."""

@@ -57,7 +57,7 @@ def _chain(token: Any) -> list[int]:
     found, tok = [], token
     for _ in range(ATTACH_STEPS):
         found.append(tok.i)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return found

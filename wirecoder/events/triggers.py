@@ -16,6 +16,7 @@ WORD_GAP = 3  # a rule's next word may come this many tokens after the previous 
 WITH_WINDOW = 4  # tokens after the anchor in which a ``with=`` word must come ("condamné mardi à 10 ans")
 GOVERNOR_STEPS = 3  # nouns climbed through to reach a noun's verb ("la plupart de ces frappes")
 VERB_TAGS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+CLAUSE_DEPS = ("advcl", "ccomp", "parataxis", "conj", "acl:relcl")  # clauses of their own
 
 
 @dataclass
@@ -44,7 +45,7 @@ def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any] | tuple[None, Non
     below = token
     for _ in range(GOVERNOR_STEPS):
         head = below.head
-        if head is below:
+        if head.i == below.i:
             return None, None
         if head.pos_ in ("VERB", "AUX"):
             return head, below
@@ -85,8 +86,9 @@ def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
         if token.dep_ in ("acl", "acl:relcl") and not subjects:
             subjects = [token.head]  # "des roquettes qui ont visé", "des tirs visant"
         return any(lex.has("weapon", k) for s in subjects for k in keys(s))
-    if rule.condition == "with":
-        window = token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)]
+    if rule.condition == "with":  # the next words, or the trigger's own phrase ("condamné mercredi X à 3 ans")
+        window = list(token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)])
+        window += [t for c in token.children if c.dep_ not in CLAUSE_DEPS and c.i > token.i for t in c.subtree]
         return any(k in rule.condition_words for t in window for k in keys(t))
     if rule.condition == "passive":
         return passive(token, lex)
