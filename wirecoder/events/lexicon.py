@@ -55,21 +55,23 @@ class EventLexicon:
 
 
 def _rule(row: dict[str, str], line: int, name: str) -> TriggerRule:
+    """One lexicon row; ``line`` is its rank among the rows, named in errors with the lemma."""
     words = [fold(w) for w in row["lemma"].split()]
+    where = f"{name}: row {line} ({row['lemma']!r})"
     if row["type"] not in PLOVER_TYPES:
-        raise ConfigError(f"{name}:{line}: unknown PLOVER type {row['type']!r}")
+        raise ConfigError(f"{where}: unknown PLOVER type {row['type']!r}")
     mode = None if row["mode"] == NONE else row["mode"]
     if mode is not None and mode not in PLOVER_MODES.get(row["type"], ()):
-        raise ConfigError(f"{name}:{line}: {mode!r} is not a PLOVER mode of {row['type']}")
+        raise ConfigError(f"{where}: {mode!r} is not a PLOVER mode of {row['type']}")
     condition, condition_words = None, frozenset[str]()
     if row["condition"] != NONE:
         condition, _, values = row["condition"].partition("=")
         if condition not in CONDITIONS:
-            raise ConfigError(f"{name}:{line}: unknown condition {row['condition']!r} "
+            raise ConfigError(f"{where}: unknown condition {row['condition']!r} "
                               f"(known: {', '.join(CONDITIONS)})")
         condition_words = frozenset(fold(v) for v in values.split("|") if v)
     if row["pos"] not in ("VERB", "NOUN"):
-        raise ConfigError(f"{name}:{line}: pos must be VERB or NOUN, not {row['pos']!r}")
+        raise ConfigError(f"{where}: pos must be VERB or NOUN, not {row['pos']!r}")
     return TriggerRule(words[0], row["pos"], tuple(words[1:]), row["type"], mode, condition, condition_words, line)
 
 
