@@ -44,7 +44,8 @@ def test_migrations_build_the_tables_schema(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value,bounds", [("2023-10-17/2023-12", ("2023-10-17", "2023-12-31")),
-                                          ("2024-02", ("2024-02-01", "2024-02-29")), ("2014", ("2014-01-01", "2014-12-31")),
+                                          ("2024-02", ("2024-02-01", "2024-02-29")),
+                                          ("2014", ("2014-01-01", "2014-12-31")),
                                           ("2023-12-08", ("2023-12-08", "2023-12-08")), ("P10D", (None, None)),
                                           (None, (None, None))])
 def test_value_bounds(value: str | None, bounds: tuple) -> None:

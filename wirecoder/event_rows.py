@@ -44,5 +44,6 @@ def line(event: dict[str, Any], width: int = 90) -> str:
     figures = " ".join(f"{k} {row[k]}" for k in ("count", "killed", "injured") if row[k] is not None)
     where = f"{row['location'] or '?'} [{row['location_country'] or '?'}]"
     evidence = row["evidence"] if len(row["evidence"]) <= width else row["evidence"][:width - 1] + "…"
-    head = f"{row['article_id']}  {row['date'] or '?':<21} {kind:<24} {who}  @ {where}"
-    return f"{head}{'  ' + figures if figures else ''}\n    {evidence!r} [{row['evidence_start']}:{row['evidence_end']}]"
+    head = (f"{row['article_id']}  " if row["article_id"] else "") + \
+        f"{row['date'] or '?':<21} {kind:<24} {who}  @ {where}" + (f"  {figures}" if figures else "")
+    return f"{head}\n    {evidence!r} [{row['evidence_start']}:{row['evidence_end']}]"

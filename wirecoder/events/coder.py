@@ -4,6 +4,7 @@ then the mentions of one occurrence merged (``occurrences.py``). See docs/events
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from ..document import Document
@@ -181,7 +182,7 @@ class _Coder:
         return home_country
 
     def _infer_country(self, role: Role | None, event: Event, main_country: str | None,
-                       actor_types: dict[str, str]) -> None:
+                       actor_types: Mapping[str, str]) -> None:
         """An actor the article does not place: a person belongs to the country where the story happens, a
         group ("des manifestants") to where it acts. Flagged ``country_inferred``."""
         if role is None or role.country:

@@ -7,6 +7,7 @@ des sanctions", "s'il est reconnu coupable").
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from .lexicon import EventLexicon
@@ -66,7 +67,7 @@ def factuality(trigger: Any, verb: Any | None, lex: EventLexicon) -> str:
         return "hypothetical"  # "s'il est reconnu coupable, il serait condamné"
     if "Fut" in finite.morph.get("Tense"):
         return "future"
-    for below, tok in zip(chain, chain[1:], strict=False):
+    for below, tok in pairwise(chain):
         if below.dep_ == "xcomp" and lex.has("plan", tok.lemma_):
             return "future"  # "doit être jugé", "va déployer", "devrait être fixée"
     return "asserted"

@@ -87,8 +87,8 @@ def load(lang: str) -> EventLexicon:
              for key, rs in grouped.items()}
     cues: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
     for row in read_tsv(lang, "event_modes.tsv"):
-        words = tuple(fold(w) for w in row["lemma"].split())
-        cues[words[0]].append((words, row["type"], row["mode"]))
+        cue = tuple(fold(w) for w in row["lemma"].split())
+        cues[cue[0]].append((cue, row["type"], row["mode"]))
     words: dict[str, dict[str, str]] = defaultdict(dict)
     for row in read_tsv(lang, "event_words.tsv"):
         words[row["kind"]][fold(row["form"])] = row["value"]

@@ -35,9 +35,9 @@ def story_day(timexes: list[dict[str, Any]], date: str | None, precision: str | 
     if last is None:
         return None
     end = dt.date.fromisoformat(last)
-    start = end - dt.timedelta(days=STORY_DAYS) if precision == "day" else dt.date.fromisoformat(value_bounds(date)[0] or last)
-    days = [t["value"][:10] for t in timexes if t["type"] in DATED_TYPES and t.get("value")
-            and len(t["value"]) >= 10 and t["value"][4] == "-" and t["value"][:10].count("-") == 2]
+    first = value_bounds(date)[0] or last
+    start = end - dt.timedelta(days=STORY_DAYS) if precision == "day" else dt.date.fromisoformat(first)
+    days = [t["value"][:10] for t in timexes if t["type"] in DATED_TYPES and t.get("value")]
     days = [d for d in days if _is_day(d) and start <= dt.date.fromisoformat(d) <= end]
     if not days:
         return None

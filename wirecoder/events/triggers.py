@@ -39,7 +39,7 @@ def keys(token: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any] | tuple[None, None]:
+def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any]:
     """The verb a noun depends on, climbing through the words of a quantity ("la plupart de ces frappes",
     "une série d'attaques"), with the token directly under that verb (its relation says the noun's role)."""
     below = token

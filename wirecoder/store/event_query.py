@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, or_, select
 
 from .tables import actors, articles, events
 
@@ -48,7 +48,7 @@ def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
             .join(articles, articles.c.pk == events.c.article_pk)
             .outerjoin(actor_table, actor_table.c.id == events.c.actor_id)
             .outerjoin(recipient_table, recipient_table.c.id == events.c.recipient_id))
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if query.types:
         conditions.append(events.c.type.in_([t.upper() for t in query.types]))
     if query.modes:
