@@ -49,8 +49,8 @@ def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any]:
             return None, None
         if head.pos_ in ("VERB", "AUX"):
             return head, below
-        if head.pos_ not in ("NOUN", "PRON", "NUM") or not (
-                head.pos_ == "NUM" or any(lex.has("quantity", k) for k in keys(head))):
+        if head.pos_ not in ("NOUN", "PRON", "NUM") or not (head.pos_ == "NUM" or any(
+                lex.has("quantity", k) or lex.has("approx_number", k) for k in keys(head))):
             return None, None
         below = head
     return None, None
@@ -86,10 +86,11 @@ def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
         if token.dep_ in ("acl", "acl:relcl") and not subjects:
             subjects = [token.head]  # "des roquettes qui ont visé", "des tirs visant"
         return any(lex.has("weapon", k) for s in subjects for k in keys(s))
-    if rule.condition == "with":  # the next words, or the trigger's own phrase ("condamné mercredi X à 3 ans")
+    if rule.condition in ("with", "not"):  # the next words, or the trigger's phrase ("condamné mardi X à 3 ans")
         window = list(token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)])
         window += [t for c in token.children if c.dep_ not in CLAUSE_DEPS and c.i > token.i for t in c.subtree]
-        return any(k in rule.condition_words for t in window for k in keys(t))
+        found = any(k in rule.condition_words for t in window for k in keys(t))
+        return found if rule.condition == "with" else not found
     if rule.condition == "passive":
         return passive(token, lex)
     return False
