@@ -40,7 +40,8 @@ def line(event: dict[str, Any], width: int = 90) -> str:
     kind = row["type"] + (f"/{row['mode']}" if row["mode"] else "")
     if row["factuality"] != "asserted":
         kind += f" ({row['factuality']})"
-    who = f"{row['actor'] or '?'} -> {row['recipient'] or '?'}"
+    actor = row["actor"] or (f"unidentified ({row['actor_country']})" if row["actor_country"] else "?")
+    who = f"{actor} -> {row['recipient'] or '?'}"
     figures = " ".join(f"{k} {row[k]}" for k in ("count", "killed", "injured") if row[k] is not None)
     where = f"{row['location'] or '?'} [{row['location_country'] or '?'}]"
     evidence = row["evidence"] if len(row["evidence"]) <= width else row["evidence"][:width - 1] + "…"

@@ -62,6 +62,8 @@ class _Coder:
             if event.location is None:
                 event.location = setting(self.document, self.places)
             if infer_countries:
+                if event.actor is None:
+                    event.actor = Role(None, None, None, None, None, inferred=True, unidentified=True)
                 self._infer_country(event.actor, event, main_country, actor_types)
                 self._infer_country(event.recipient, event, main_country, actor_types)
             recipient_type = actor_types.get(event.recipient.actor or "") if event.recipient else None
@@ -184,7 +186,8 @@ class _Coder:
     def _infer_country(self, role: Role | None, event: Event, main_country: str | None,
                        actor_types: Mapping[str, str]) -> None:
         """An actor the article does not place: a person belongs to the country where the story happens, a
-        group ("des manifestants") to where it acts. Flagged ``country_inferred``."""
+        group ("des manifestants") or an unidentified actor to where it acts (as ACLED codes "Unidentified
+        Armed Group (Mali)"). Flagged ``country_inferred``."""
         if role is None or role.country:
             return
         person = actor_types.get(role.actor or "") == "person"

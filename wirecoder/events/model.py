@@ -12,14 +12,15 @@ Factuality = str  # asserted, negated, hypothetical, future
 class Role:
     """An actor, recipient or location: the words in the article and what they stand for."""
 
-    text: str
-    start: int
-    end: int
+    text: str | None  # None for an unidentified actor
+    start: int | None
+    end: int | None
     name: str | None
     country: str | None  # ISO alpha-3 codes, "; "-joined when several
     actor: str | None = None  # the Document actor's id, when the words name one
     inferred: bool = False  # not said in the evidence: taken from the article (see docs/events.md)
     country_inferred: bool = False  # the country is where the actor acts, not what the article says of it
+    unidentified: bool = False  # the article does not say who did it: only a country is inferred (ACLED's way)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text, "name": self.name, "country": self.country,
@@ -30,6 +31,8 @@ class Role:
             data["inferred"] = True
         if self.country_inferred:
             data["country_inferred"] = True
+        if self.unidentified:
+            data["unidentified"] = True
         return data
 
 
