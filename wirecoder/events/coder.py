@@ -22,6 +22,7 @@ from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")  # a noun that names the verb's own event
 # Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
 UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
+ADJUNCT_DEPS = ("advcl", "acl", "xcomp")  # a participle or gerund hung on the clause it belongs to
 STATE_MODIFIER_DEPS = ("acl", "amod")
 
 
@@ -90,7 +91,9 @@ class _Coder:
             return None  # guidelines: a media interview is not a meeting
         nouns = folded if trigger.verbal else [trigger]
         anchors = {tok.i} | ({verb.i} if verb is not None else set())
-        others = {t.first.i for t in all_triggers if t is not trigger and t not in folded}
+        if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
+            anchors.add(verb.head.i)  # "S'indignant que ..., le commentateur a déclaré mardi": its main verb's day
+        others = {t.first.i for t in all_triggers if t is not trigger and t not in folded} - anchors
         dated = event_date(anchors, others, sentence, self.document.timexes)
         start, end = _trimmed(self.text, sentence.start_char, sentence.end_char)
         event = Event(rule.type, rule.mode or next((n.rule.mode for n in folded if n.rule.mode), None)

@@ -87,8 +87,18 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
     if best is None:
         return None
     t = best[2]
-    value = t.get("period") or t["value"]
+    return _as_event_date(t), Span(t["start"], t["end"])
+
+
+def _as_event_date(t: dict[str, Any]) -> str:
+    """A time expression's value as an event date: an ISO day, month, year or interval of them. A time of
+    day is its day ("lundi soir" 2019-11-25TEV); a week or a season is its month when it lies in one
+    ("la semaine dernière" 2017-W07 -> 2017-02), else the interval of its days."""
+    value: str = t.get("period") or t["value"]
     if "T" in value and "/" not in value:
-        value = value.split("T")[0]  # "lundi soir" 2019-11-25TEV: an event's date is its day
-    return value, Span(t["start"], t["end"])
+        return value.split("T")[0]
+    if value_bounds(value) != (None, None) or not (t.get("earliest") and t.get("latest")):
+        return value
+    first, last = t["earliest"][:10], t["latest"][:10]
+    return first[:7] if first[:7] == last[:7] else f"{first}/{last}"
 
