@@ -14,7 +14,7 @@ from wirecoder.langdata import read_tsv
 LANG = "fr"
 WORD_KINDS = {"perform", "negation", "restrictive", "condition", "possibility", "plan", "media", "killed",
               "injured", "without", "approx_number", "weapon", "locative", "recipient_case", "genitive_case",
-              "agent_case", "passive_auxiliary", "quantity", "phase"}
+              "agent_case", "passive_auxiliary", "quantity", "phase", "participle_ending"}
 
 
 def test_triggers_load_and_cover_every_type() -> None:

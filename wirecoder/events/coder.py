@@ -9,7 +9,7 @@ from typing import Any
 
 from ..document import Document
 from .codes import codes_for
-from .factuality import factuality
+from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
 from .location import PlaceMention, locate, place_mentions, setting
 from .model import Event, Mention, Role, Span
@@ -89,6 +89,8 @@ class _Coder:
                 return None  # "a demandé sa libération": what is asked for has not happened
         if rule.type == "CONSULT" and self._with_media(tok, recipient):
             return None  # guidelines: a media interview is not a meeting
+        if counterfactual(verb, self.lex):
+            return None
         nouns = folded if trigger.verbal else [trigger]
         anchors = {tok.i} | ({verb.i} if verb is not None else set())
         if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
@@ -153,8 +155,8 @@ class _Coder:
         it has its own doer or date: "une femme tuée le 24 février")."""
         if verb.dep_ not in STATE_MODIFIER_DEPS or "Part" not in verb.morph.get("VerbForm"):
             return False
-        if any(c.dep_.startswith("aux") for c in verb.children):
-            return False
+        if any(c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children):
+            return False  # "et réclamé à l'UEFA une sanction": with an object it is an active verb
         return not any(c.dep_ == "obl:agent" or c.idx in self.time_chars for c in verb.subtree)
 
     def _with_media(self, tok: Any, recipient: Role | None) -> bool:

@@ -44,6 +44,24 @@ def _finite(verb: Any) -> Any:
     return auxiliaries[0] if auxiliaries else verb
 
 
+def _irrealis_condition(verb: Any, lex: EventLexicon) -> bool:
+    """"si" with an imperfect or pluperfect: a condition that is not met ("si j'avais été président")."""
+    marked = any(c.dep_ == "mark" and lex.has("condition", c.text) for c in verb.children)
+    return marked and "Imp" in _finite(verb).morph.get("Tense")
+
+
+def counterfactual(verb: Any | None, lex: EventLexicon) -> bool:
+    """The trigger's clause is an unmet condition, or the main clause of one ("si j'avais été dirigeant
+    d'une entreprise américaine, j'aurais été libéré"; "s'il était libéré, il continuerait"): no event."""
+    if verb is None:
+        return False
+    chain = [verb, *_ancestors(verb)]
+    if any(tok.pos_ in ("VERB", "AUX") and _irrealis_condition(tok, lex) for tok in chain):
+        return True
+    return "Cnd" in _finite(verb).morph.get("Mood") and any(
+        c.dep_ == "advcl" and _irrealis_condition(c, lex) for c in verb.children)
+
+
 def factuality(trigger: Any, verb: Any | None, lex: EventLexicon) -> str:
     """asserted, negated, hypothetical or future for a trigger and the verb that carries it."""
     if any(lex.has("negation", c.text) and c.dep_ == "det" for c in trigger.children):

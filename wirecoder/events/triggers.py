@@ -39,6 +39,19 @@ def keys(token: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def anchor_keys(token: Any, lex: EventLexicon) -> list[str]:
+    """``keys``, and for a participle the lemmatizer kept as it is, its infinitive ("assigné" -> assigner;
+    the endings are in event_words.tsv)."""
+    found = keys(token)
+    if token.pos_ in ("VERB", "ADJ"):
+        word = fold(token.text)
+        for ending, infinitive in sorted(lex.words.get("participle_ending", {}).items(), key=lambda e: -len(e[0])):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                found.append(word[:-len(ending)] + infinitive)
+                break
+    return found
+
+
 def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any]:
     """The verb a noun depends on, climbing through the words of a quantity ("la plupart de ces frappes",
     "une série d'attaques"), with the token directly under that verb (its relation says the noun's role)."""
@@ -78,9 +91,10 @@ def _rest(first: Any, words: tuple[str, ...], sentence_end: int) -> Any:
 def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
     if rule.condition is None:
         return True
-    if rule.condition == "gov":
+    if rule.condition == "gov":  # also through a modal: "sa peine devrait être fixée"
         verb, _ = governor(token, lex)
-        return verb is not None and fold(verb.lemma_) in rule.condition_words
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")] if verb is not None else []
+        return any(fold(v.lemma_) in rule.condition_words for v in verbs)
     if rule.condition == "subj":
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if token.dep_ in ("acl", "acl:relcl") and not subjects:
@@ -114,7 +128,7 @@ def find_triggers(sentence: Any, lex: EventLexicon) -> list[Trigger]:
         pos = _pos(token)
         if pos is None or token.i in taken:
             continue
-        for key in keys(token):
+        for key in anchor_keys(token, lex):
             match = _match(token, key, pos, lex, sentence.end)
             if match is not None:
                 found.append(match)
