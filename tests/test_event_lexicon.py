@@ -14,7 +14,8 @@ from wirecoder.langdata import read_tsv
 LANG = "fr"
 WORD_KINDS = {"perform", "negation", "restrictive", "condition", "possibility", "plan", "media", "killed",
               "injured", "without", "approx_number", "weapon", "locative", "recipient_case", "genitive_case",
-              "agent_case", "passive_auxiliary", "quantity", "phase", "participle_ending"}
+              "agent_case", "passive_auxiliary", "quantity", "phase", "participle_ending",
+              "infinitive_ending", "charge_case"}
 
 
 def test_triggers_load_and_cover_every_type() -> None:
@@ -22,16 +23,17 @@ def test_triggers_load_and_cover_every_type() -> None:
     rules = [r for rs in lex.rules.values() for r in rs]
     assert {r.type for r in rules} == set(PLOVER_TYPES)
     assert all(r.mode is None or r.mode in PLOVER_MODES[r.type] for r in rules)
-    assert all(r.condition != "gov" or r.pos == "NOUN" for r in rules), "gov= is for nouns"
-    assert all(r.condition not in ("subj", "passive") or r.pos == "VERB" for r in rules)
-    assert all(r.condition != "subj" or r.condition_words == {"weapon"} for r in rules)
+    kinds = [(r, kind, words) for r in rules for kind, words in r.conditions]
+    assert all(kind != "gov" or r.pos == "NOUN" for r, kind, _ in kinds), "gov= is for nouns"
+    assert all(kind not in ("subj", "passive", "noobj") or r.pos == "VERB" for r, kind, _ in kinds)
+    assert all(kind != "subj" or words == {"weapon"} for _, kind, words in kinds)
 
 
 def test_specific_rows_are_tried_first() -> None:
     lex = event_lexicon.load(LANG)
-    condamner = [(r.rest, r.type, r.condition) for r in lex.rules[("condamner", "VERB")]]
-    assert condamner[-1] == ((), "ACCUSE", None)  # verbal condemnation only when nothing more specific fits
-    assert condamner.index(((), "SANCTION", "with")) < condamner.index(((), "SANCTION", "passive"))
+    condamner = [(r.rest, r.type, tuple(k for k, _ in r.conditions)) for r in lex.rules[("condamner", "VERB")]]
+    assert condamner[-1] == ((), "ACCUSE", ())  # verbal condemnation only when nothing more specific fits
+    assert condamner.index(((), "SANCTION", ("with",))) < condamner.index(((), "SANCTION", ("passive",)))
     tir = [r.rest for r in lex.rules[("tir", "NOUN")]]
     assert tir[-1] == () and ("roquette",) in tir
 

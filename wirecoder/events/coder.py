@@ -22,6 +22,7 @@ from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")  # a noun that names the verb's own event
 # Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
 UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
+CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge: "arrêté pour meurtre"
 ADJUNCT_DEPS = ("advcl", "acl", "xcomp")  # a participle or gerund hung on the clause it belongs to
 STATE_MODIFIER_DEPS = ("acl", "amod")
 
@@ -84,6 +85,9 @@ class _Coder:
         else:
             actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
             verb, below = governor(tok, self.lex)
+            if any(t.first.i == tok.head.i and t.rule.type in CHARGE_TYPES for t in all_triggers) and any(
+                    c.dep_ == "case" and self.lex.has("charge_case", c.text) for c in tok.children):
+                return None  # "une enquête pour viol", "jugé pour assassinats": the charge, not an event
             if verb is not None and below.dep_ in ARGUMENT_DEPS and any(
                     t.first.i == verb.i and t.rule.type in UNREALISED_TYPES for t in all_triggers):
                 return None  # "a demandé sa libération": what is asked for has not happened
@@ -91,6 +95,8 @@ class _Coder:
             return None  # guidelines: a media interview is not a meeting
         if counterfactual(verb, self.lex):
             return None
+        span = (tok.idx, trigger.last.idx + len(trigger.last.text))
+        actor, recipient = _outside(actor, span), _outside(recipient, span)  # not "vue" of "garde à vue"
         nouns = folded if trigger.verbal else [trigger]
         anchors = {tok.i} | ({verb.i} if verb is not None else set())
         if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
@@ -115,7 +121,8 @@ class _Coder:
             n = noun.first
             event.count = event.count if event.count is not None else count(n, self.lex, self.lang)
             event.aggregate = event.aggregate or ("Plur" in n.morph.get("Number") and not event.day_dated)
-            event.anaphoric = event.anaphoric or _points_back(n)
+            event.anaphoric = event.anaphoric or _points_back(n) == "demonstrative"
+            event.definite = event.definite or _points_back(n) is not None
         event.aggregate = event.aggregate or event.count is not None
         if rule.type == "ASSAULT":
             event.killed, event.injured = toll(sentence, self.lex, self.lang)
@@ -219,14 +226,24 @@ def _fold(triggers: list[Trigger], lex: EventLexicon) -> list[tuple[Trigger, lis
     return [(t, folded.get(t.first.i, []) if t.verbal else []) for t in kept]
 
 
-def _points_back(noun: Any) -> bool:
-    """"ces attaques", "les attaques", "sa garde à vue": a determiner that refers to what was told before."""
+def _outside(role: Role | None, span: tuple[int, int]) -> Role | None:
+    """The role, unless its words are the trigger's own ("porter plainte": "plainte" is no recipient)."""
+    if role is None or role.start is None or role.end is None:
+        return role
+    return None if role.start < span[1] and span[0] < role.end else role
+
+
+def _points_back(noun: Any) -> str | None:
+    """"ces attaques", "sa garde à vue" (demonstrative: it refers to what was told before); "les attaques"
+    (definite: it may); else None."""
+    found = None
     for child in noun.children:
         morph = child.morph
-        if child.dep_ == "det" and ("Dem" in morph.get("PronType") or "Def" in morph.get("Definite")
-                                    or "Yes" in morph.get("Poss")):
-            return True
-    return False
+        if child.dep_ == "det" and ("Dem" in morph.get("PronType") or "Yes" in morph.get("Poss")):
+            return "demonstrative"
+        if child.dep_ == "det" and "Def" in morph.get("Definite"):
+            found = "definite"
+    return found
 
 
 def _follows(token: Any, words: tuple[str, ...]) -> bool:

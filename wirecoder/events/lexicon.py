@@ -23,7 +23,7 @@ PLOVER_MODES = {
     "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
     "MOBILIZE": ("troops", "weapons", "police"),
 }
-CONDITIONS = ("gov", "subj", "with", "not", "passive")
+CONDITIONS = ("gov", "subj", "with", "not", "passive", "noobj")
 NONE = "-"
 
 
@@ -36,8 +36,7 @@ class TriggerRule:
     rest: tuple[str, ...]  # folded lemmas that must follow, in order
     type: str
     mode: str | None
-    condition: str | None  # gov, subj, with or passive
-    condition_words: frozenset[str]
+    conditions: tuple[tuple[str, frozenset[str]], ...]  # (gov, subj, with, not, passive or noobj; words)
     line: int  # order in the file: the first matching rule wins
 
 
@@ -63,16 +62,15 @@ def _rule(row: dict[str, str], line: int, name: str) -> TriggerRule:
     mode = None if row["mode"] == NONE else row["mode"]
     if mode is not None and mode not in PLOVER_MODES.get(row["type"], ()):
         raise ConfigError(f"{where}: {mode!r} is not a PLOVER mode of {row['type']}")
-    condition, condition_words = None, frozenset[str]()
-    if row["condition"] != NONE:
-        condition, _, values = row["condition"].partition("=")
-        if condition not in CONDITIONS:
-            raise ConfigError(f"{where}: unknown condition {row['condition']!r} "
-                              f"(known: {', '.join(CONDITIONS)})")
-        condition_words = frozenset(fold(v) for v in values.split("|") if v)
+    conditions: list[tuple[str, frozenset[str]]] = []
+    for cell in [] if row["condition"] == NONE else row["condition"].split():  # all must hold
+        kind, _, values = cell.partition("=")
+        if kind not in CONDITIONS:
+            raise ConfigError(f"{where}: unknown condition {cell!r} (known: {', '.join(CONDITIONS)})")
+        conditions.append((kind, frozenset(fold(v) for v in values.split("|") if v)))
     if row["pos"] not in ("VERB", "NOUN"):
         raise ConfigError(f"{where}: pos must be VERB or NOUN, not {row['pos']!r}")
-    return TriggerRule(words[0], row["pos"], tuple(words[1:]), row["type"], mode, condition, condition_words, line)
+    return TriggerRule(words[0], row["pos"], tuple(words[1:]), row["type"], mode, tuple(conditions), line)
 
 
 @cache
@@ -83,7 +81,7 @@ def load(lang: str) -> EventLexicon:
         rule = _rule(row, line, name)
         grouped[(rule.anchor, rule.pos)].append(rule)
     # Longer patterns first (so "tir roquette" beats "tir"), then conditioned rows, then file order.
-    rules = {key: tuple(sorted(rs, key=lambda r: (-len(r.rest), r.condition is None, r.line)))
+    rules = {key: tuple(sorted(rs, key=lambda r: (-len(r.rest), not r.conditions, r.line)))
              for key, rs in grouped.items()}
     cues: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
     for row in read_tsv(lang, "event_modes.tsv"):

@@ -68,7 +68,8 @@ class Event:
     injured: int | None = None
     factuality: Factuality = "asserted"
     aggregate: bool = False  # a tally or a plural of occurrences ("102 attaques", "des frappes")
-    anaphoric: bool = False  # points back to an occurrence already told ("ces attaques")
+    anaphoric: bool = False  # points back to an occurrence already told ("ces attaques", "sa garde à vue")
+    definite: bool = False  # may point back ("les attaques", "aux attaques")
     mentions: list[Mention] = field(default_factory=list)
     codes: dict[str, str | None] = field(default_factory=dict)
 

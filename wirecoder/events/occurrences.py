@@ -27,10 +27,13 @@ def _joins(view: Event, group: list[Event], new: Event) -> bool:
     if view.aggregate != new.aggregate and ((view.date_span and not view.aggregate)
                                             or (new.date_span and not new.aggregate)):
         return False  # a dated single attack is not the tally of attacks
-    if new.anaphoric and not new.date_span and new.count is None:
-        return True  # "ces attaques", "aux attaques": the ones already told
+    pointing = not new.date_span and new.count is None
+    if new.anaphoric and pointing:
+        return True  # "ces attaques", "sa garde à vue": the ones already told
     if _conflict(view.actor, new.actor) or _conflict(view.recipient, new.recipient):
         return False
+    if new.definite and pointing:
+        return True  # "aux attaques": the ones already told, unless someone else's
     if view.mode and new.mode and view.mode != new.mode and not (view.aggregate and new.aggregate):
         return False
     same_sentence = any(m.evidence == new.mention.evidence for m in view.mentions)

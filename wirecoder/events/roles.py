@@ -125,6 +125,12 @@ class RoleFinder:
     def of_noun(self, noun: Any, event_type: str, mode: str | None) -> tuple[Role | None, Role | None]:
         patient_genitive = event_type in PATIENT_GENITIVE or (event_type, mode) in PATIENT_GENITIVE_MODES
         actor, recipient = self._by_verb(noun, patient_genitive)
+        if any(c.dep_ == "cop" for c in noun.children):  # "X est en garde à vue", "ce sont des attaques"
+            subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subject is not None and patient_genitive:
+                recipient = recipient or self.phrase(subject)
+            elif subject is not None:
+                actor = actor or self.phrase(subject)
         for child in noun.children:
             if child.dep_ != "nmod" or not self._usable(child) or self._is_weapon(child):
                 continue

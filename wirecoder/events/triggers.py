@@ -43,7 +43,10 @@ def anchor_keys(token: Any, lex: EventLexicon) -> list[str]:
     """``keys``, and for a participle the lemmatizer kept as it is, its infinitive ("assigné" -> assigner;
     the endings are in event_words.tsv)."""
     found = keys(token)
-    if token.pos_ in ("VERB", "ADJ"):
+    lemma = fold(token.lemma_)
+    lemma_failed = token.pos_ == "VERB" and not any(  # "demande" for the verb "(je ne) demande (rien)"
+        lemma.endswith(e) for e in lex.words.get("infinitive_ending", {}))
+    if token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm") or lemma_failed:  # not "sommes" (être)
         word = fold(token.text)
         for ending, infinitive in sorted(lex.words.get("participle_ending", {}).items(), key=lambda e: -len(e[0])):
             if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -88,27 +91,30 @@ def _rest(first: Any, words: tuple[str, ...], sentence_end: int) -> Any:
     return last
 
 
-def _condition(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
-    if rule.condition is None:
-        return True
-    if rule.condition == "gov":  # also through a modal: "sa peine devrait être fixée"
+def _conditions(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
+    return all(_condition(kind, words, token, lex) for kind, words in rule.conditions)
+
+
+def _condition(kind: str, words: frozenset[str], token: Any, lex: EventLexicon) -> bool:
+    if kind == "gov":  # also through a modal: "sa peine devrait être fixée"
         verb, _ = governor(token, lex)
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")] if verb is not None else []
-        return any(fold(v.lemma_) in rule.condition_words for v in verbs)
-    if rule.condition == "subj":
+        return any(fold(v.lemma_) in words for v in verbs)
+    if kind == "subj":
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if token.dep_ in ("acl", "acl:relcl") and not subjects:
             subjects = [token.head]  # "des roquettes qui ont visé", "des tirs visant"
         return any(lex.has("weapon", k) for s in subjects for k in keys(s))
-    if rule.condition in ("with", "not"):  # the next words, or the trigger's phrase ("condamné mardi X à 3 ans")
+    if kind in ("with", "not"):  # the next words, or the trigger's phrase ("condamné mardi X à 3 ans")
         window = list(token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)])
         window += [t for c in token.children if c.dep_ not in CLAUSE_DEPS and c.i > token.i for t in c.subtree]
-        found = any(k in rule.condition_words for t in window for k in keys(t))
-        return found if rule.condition == "with" else not found
-    if rule.condition == "passive":
+        found = any(k in words for t in window for k in keys(t))
+        return found if kind == "with" else not found
+    if kind == "noobj":  # "manifester contre" is a protest, "manifester son scepticisme" is not
+        return not any(c.dep_ == "obj" for c in token.children)
+    if kind == "passive":
         return passive(token, lex)
     return False
-
 
 def passive(verb: Any, lex: EventLexicon) -> bool:
     """"a été interpellé" (the parser may call "été" a copula), or a bare past participle ("Condamné en
@@ -140,7 +146,7 @@ def find_triggers(sentence: Any, lex: EventLexicon) -> list[Trigger]:
 def _match(token: Any, key: str, pos: str, lex: EventLexicon, sentence_end: int) -> Trigger | None:
     for rule in lex.rules.get((key, pos), ()):
         last = _rest(token, rule.rest, sentence_end)
-        if last is not None and _condition(rule, token, lex):
+        if last is not None and _conditions(rule, token, lex):
             return Trigger(token, last, rule)
     return None
 
