@@ -105,3 +105,33 @@ def test_evidence_and_trigger_offsets_point_into_the_text(pipeline: Pipeline) ->
     for span in (e["evidence"], e["trigger"]):
         assert doc.text[span["start"]:span["end"]] == span.get("text", doc.text[span["start"]:span["end"]])
     assert e["mode"] == "drone" and e["location"]["country"] == "UKR"
+
+
+@pytest.mark.parametrize("text", [
+    # an unmet condition and its main clause: no event
+    "Si j'avais été dirigeant d'une entreprise américaine, j'aurais été libéré en 24 heures.",
+    "Le maire a manifesté son scepticisme.",  # "manifester" with an object is no protest
+])
+def test_no_event_either(pipeline: Pipeline, text: str) -> None:
+    assert events(pipeline, text) == []
+
+
+def test_a_charge_is_not_an_event(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Le suspect a été inculpé pour meurtre mardi à Lille.")
+    assert (e["type"], e["date"]) == ("ACCUSE", "2024-03-12")
+    assert "suspect" in e["recipient"]["text"] and e["trigger"]["text"] == "inculpé"
+
+
+def test_unidentified_actor_and_trigger_words(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Des obus ont touché lundi un marché de Donetsk.")
+    assert e["actor"]["unidentified"] and e["actor"]["text"] is None
+    assert (e["actor"]["country"], e["actor"]["country_inferred"]) == ("UKR", True)
+    e = only(pipeline, "La victime a porté plainte jeudi au commissariat de Nantes.")
+    assert e["type"] == "ACCUSE" and e["recipient"] is None  # "plainte" is the trigger, not whom it aims at
+
+
+def test_copular_event_noun_and_a_lemma_the_tagger_missed(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Un jeune homme de 17 ans est toujours en garde à vue à Carcassonne.")
+    assert (e["type"], e["mode"]) == ("COERCE", "arrest") and "jeune homme" in e["recipient"]["text"]
+    e = only(pipeline, "« Je ne demande rien », a répondu l'ancien ministre.")
+    assert (e["type"], e["factuality"]) == ("REQUEST", "negated")

@@ -52,7 +52,9 @@ class _Coder:
         for sentence in self.doc.sents:
             if any(s <= sentence.start_char < e for s, e in self.skip):
                 continue  # a repeated lede or a credit line
-            triggers = find_triggers(sentence, self.lex)
+            found = find_triggers(sentence, self.lex)
+            charging = {t.first.i for t in found if t.rule.type in CHARGE_TYPES}
+            triggers = [t for t in found if not self._charge(t, charging)]
             for trigger, folded in _fold(triggers, self.lex):
                 event = self._event(trigger, folded, triggers, sentence)
                 if event is not None:
@@ -85,9 +87,6 @@ class _Coder:
         else:
             actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
             verb, below = governor(tok, self.lex)
-            if any(t.first.i == tok.head.i and t.rule.type in CHARGE_TYPES for t in all_triggers) and any(
-                    c.dep_ == "case" and self.lex.has("charge_case", c.text) for c in tok.children):
-                return None  # "une enquête pour viol", "jugé pour assassinats": the charge, not an event
             if verb is not None and below.dep_ in ARGUMENT_DEPS and any(
                     t.first.i == verb.i and t.rule.type in UNREALISED_TYPES for t in all_triggers):
                 return None  # "a demandé sa libération": what is asked for has not happened
@@ -146,6 +145,13 @@ class _Coder:
                 return self.story_day, "context"
             return self.document.date, "publication"
         return self.publication, "publication"
+
+    def _charge(self, trigger: Trigger, charging: set[int]) -> bool:
+        """"une enquête pour viol", "jugé pour assassinats": what someone is charged with (under a trigger
+        of ``CHARGE_TYPES``, at ``charging``) is no event."""
+        tok = trigger.first
+        return not trigger.verbal and tok.head.i in charging and any(
+            c.dep_ == "case" and self.lex.has("charge_case", c.text) for c in tok.children)
 
     def _bare_infinitive(self, verb: Any) -> bool:
         """"pour n'accuser personne", "il est temps de s'y attaquer": an infinitive tells of no occurrence,

@@ -44,10 +44,26 @@ def _finite(verb: Any) -> Any:
     return auxiliaries[0] if auxiliaries else verb
 
 
+def _ends(token: Any, lex: EventLexicon, kind: str) -> bool:
+    word = token.text.lower()
+    return any(word.endswith(e) for e in lex.words.get(kind, {}))
+
+
+def conditional(token: Any, lex: EventLexicon) -> bool:
+    """The tagger's mood, or the form ("aurais": the tagger calls some first persons indicative)."""
+    return "Cnd" in token.morph.get("Mood") or _ends(token, lex, "conditional_ending")
+
+
+def _imperfect(token: Any, lex: EventLexicon) -> bool:
+    return "Imp" in token.morph.get("Tense") or (_ends(token, lex, "imperfect_ending")
+                                                 and not conditional(token, lex))
+
+
 def _irrealis_condition(verb: Any, lex: EventLexicon) -> bool:
     """"si" with an imperfect or pluperfect: a condition that is not met ("si j'avais été président")."""
     marked = any(c.dep_ == "mark" and lex.has("condition", c.text) for c in verb.children)
-    return marked and "Imp" in _finite(verb).morph.get("Tense")
+    finite = next((c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass", "cop")), verb)
+    return marked and _imperfect(finite, lex)
 
 
 def counterfactual(verb: Any | None, lex: EventLexicon) -> bool:
@@ -58,7 +74,7 @@ def counterfactual(verb: Any | None, lex: EventLexicon) -> bool:
     chain = [verb, *_ancestors(verb)]
     if any(tok.pos_ in ("VERB", "AUX") and _irrealis_condition(tok, lex) for tok in chain):
         return True
-    return "Cnd" in _finite(verb).morph.get("Mood") and any(
+    return conditional(_finite(verb), lex) and any(
         c.dep_ == "advcl" and _irrealis_condition(c, lex) for c in verb.children)
 
 

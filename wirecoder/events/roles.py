@@ -125,8 +125,10 @@ class RoleFinder:
     def of_noun(self, noun: Any, event_type: str, mode: str | None) -> tuple[Role | None, Role | None]:
         patient_genitive = event_type in PATIENT_GENITIVE or (event_type, mode) in PATIENT_GENITIVE_MODES
         actor, recipient = self._by_verb(noun, patient_genitive)
-        if any(c.dep_ == "cop" for c in noun.children):  # "X est en garde à vue", "ce sont des attaques"
-            subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        copula = next((c for c in noun.children if c.dep_ == "cop"), None)
+        if copula is not None:  # "X est en garde à vue", "ce sont des attaques"
+            subject = next((c for c in [*noun.children, *copula.children] if c.dep_ == "nsubj" and c.pos_ != "PRON"),
+                           None)
             if subject is not None and patient_genitive:
                 recipient = recipient or self.phrase(subject)
             elif subject is not None:
@@ -142,7 +144,7 @@ class RoleFinder:
                     recipient = self.phrase(child)
                 elif not patient_genitive and actor is None:  # "les défections de deux de ses colistiers"
                     actor = self.phrase(child)
-            elif self.lex.has("recipient_case", case) and recipient is None:
+            elif self.lex.has("recipient_case", case) and recipient is None and not self._in_trigger(child, noun):
                 recipient = self.phrase(child)
         if actor is None:  # "un hommage national, présidé par Emmanuel Macron"
             agent = next((g for c in noun.children if c.dep_ in ("acl", "amod")
@@ -167,6 +169,11 @@ class RoleFinder:
             # "effectué des frappes contre X": the parser hangs X on the verb
             return self.subject(verb), self._prepositional(verb)
         return None, None
+
+    def _in_trigger(self, child: Any, noun: Any) -> bool:
+        """"vue" of "garde à vue": a word of the trigger's own pattern."""
+        rules = self.lex.rules.get((fold(noun.lemma_), "NOUN"), ()) + self.lex.rules.get((fold(noun.text), "NOUN"), ())
+        return any(k in rule.rest for rule in rules for k in keys(child))
 
     def _participant(self, token: Any) -> bool:
         """A complement that names somebody: an actor of the article or a name."""
