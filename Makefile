@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint typecheck bench bench-timex bench-places clean
+.PHONY: install demo test lint typecheck bench bench-timex bench-places bench-events clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -36,6 +36,9 @@ bench-timex: install
 
 bench-places: install
 	$(BIN)/python benchmarks/places_speed.py
+
+bench-events: install
+	$(BIN)/python benchmarks/events_speed.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -83,23 +83,10 @@ def main() -> None:
 
 def _stage_speed(path: Path, rounds: int) -> None:
     """The places stage alone (mention finding + resolution) on articles parsed once."""
-    from wirecoder import Pipeline
-    from wirecoder.article import Article, parse_pub_date
-    from wirecoder.document import Document
-    from wirecoder.stages.base import REGISTRY, Context
+    from parsed import parsed_contexts
 
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pipeline = Pipeline(stages=["structure", "parse", "actors", "places"])
-    pipeline.setup()
-    contexts = []
-    for r in records:
-        date, precision = parse_pub_date(r["date"]) if r.get("date") else (None, None)
-        article = Article(r["id"], r["text"], date=date, date_precision=precision)
-        ctx = Context(article, Document.from_article(article), pipeline.settings)
-        for name in ("structure", "parse", "actors"):
-            REGISTRY[name].run(ctx)
-        contexts.append(ctx)
-    stage = REGISTRY["places"].run
+    contexts, stage = parsed_contexts(records, ["structure", "parse", "actors"], "places")
     start = time.perf_counter()
     for _ in range(rounds):
         for ctx in contexts:

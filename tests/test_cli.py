@@ -28,7 +28,9 @@ def test_extract_jsonl_output(tmp_path: Path, wire_file) -> None:
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["id"] == "niger" and record["date"] == "2024-02-06"
-    assert record["events"] == []
+    (event,) = record["events"]  # "a annoncé lundi le retrait de ses soldats du Niger"
+    assert (event["type"], event["mode"], event["actor"]["name"], event["location"]["country"], event["date"]) == \
+        ("RETREAT", "withdraw", "United States Department of Defense", "NER", "2024-02-05")
     assert [(p["text"], p["country"], p["kind"]) for p in record["places"]] == [("Niamey", "NER", "city"),
                                                                               ("Niger", "NER", "country")]
     (quote,) = record["quotes"]  # "..., a indiqué son porte-parole, Mark Reed."

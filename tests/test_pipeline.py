@@ -21,7 +21,8 @@ def test_unknown_stage_is_named() -> None:
 
 
 def test_default_stages_are_registered_in_order() -> None:
-    assert Pipeline.__init__.__defaults__[0] == ("structure", "parse", "actors", "timex", "places", "quotes")  # type: ignore[index]
+    assert Pipeline.__init__.__defaults__[0] == (  # type: ignore[index]
+        "structure", "parse", "actors", "timex", "places", "quotes", "events")
     assert {"structure", "parse", "actors", "places"} <= REGISTRY.keys()
 
 

@@ -160,3 +160,53 @@ def test_places_geocoded(doc: Document) -> None:
         assert doc.text[p["start"]:p["end"]] == p["text"]
         assert {place_key(doc.text[a:b]) for a, b in p["mentions"]} == {place_key(p["text"])}
     assert len(baghdad["mentions"]) >= 3
+
+
+def event(doc: Document, kind: str, word: str) -> dict:
+    """The event of this type whose evidence sentence holds ``word``."""
+    found = [e for e in doc.events if e["type"] == kind and word in e["evidence"]["text"]]
+    assert len(found) == 1, f"{kind} with {word!r}: {[(e['type'], e['evidence']['text'][:50]) for e in doc.events]}"
+    return found[0]
+
+
+def test_five_events_and_no_more(doc: Document) -> None:
+    """The visit, the tally, the strikes, the embassy attack, the arrests; nothing from the repeated lede
+    ("2500 soldats") nor from the quotes' "attaques", which are the tally told again."""
+    assert sorted(e["type"] for e in doc.events) == ["ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "CONSULT"]
+    lede_end = doc.paragraphs[0].end
+    assert all(e["evidence"]["start"] > lede_end for e in doc.events)
+
+
+def test_consult_visit(doc: Document) -> None:
+    e = event(doc, "CONSULT", "rencontré")
+    assert e["mode"] == "visit"  # from "en visite à Bagdad", merged into the meeting
+    assert (e["actor"]["name"], e["actor"]["country"]) == ("Victoria Nuland", "USA")
+    assert e["recipient"]["actor"] == "p-sudani" and e["recipient"]["country"] == "IRQ"
+    assert e["location"]["name"] == "Baghdad" and not e["location"].get("inferred")
+    assert len(e["mentions"]) == 2
+
+
+def test_the_tally_is_one_aggregate_record(doc: Document) -> None:
+    e = event(doc, "ASSAULT", "102 attaques")
+    assert (e["count"], e["date"], e["date_basis"]) == (102, "2023-10-17/2023-12", "expression")
+    assert e["actor"]["name"] == "Islamic Resistance in Iraq" and e["actor"]["country"] == "IRQ"
+    assert e["recipient"]["country"] == "USA"
+    assert e["location"]["country"] == "IRQ; SYR"
+    assert e["mode"] == "drone"
+    # "des dizaines d'attaques depuis la mi-octobre", "ces frappes de drones", "Ces attaques" ... all of it
+    words = {doc.text[m["trigger"]["start"]:m["trigger"]["end"]] for m in e["mentions"]}
+    assert {"attaques", "frappes de drones"} <= words and len(e["mentions"]) >= 5
+    assert doc.text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+
+
+def test_strikes_rockets_and_arrests(doc: Document) -> None:
+    strikes = event(doc, "ASSAULT", "Pentagone")
+    assert (strikes["mode"], strikes["actor"]["name"]) == ("aerial", "United States Department of Defense")
+    assert "combattants pro-Iran" in strikes["recipient"]["text"] and strikes["count"] is None
+    rockets = event(doc, "ASSAULT", "salves de roquettes")
+    assert (rockets["mode"], rockets["date"], rockets["injured"]) == ("heavy-weapons", "2023-12-08", 0)
+    assert rockets["location"]["name"] == "Baghdad" and rockets["recipient"]["country"] == "USA"
+    arrests = event(doc, "COERCE", "interpellations")
+    assert (arrests["mode"], arrests["actor"]["name"], arrests["date"]) == ("arrest", "Government of Iraq", "2023-12")
+    assert arrests["factuality"] == "asserted"
+    assert (arrests["cameo"], arrests["acled_sub_event_type"]) == ("17", "Arrests")

@@ -25,7 +25,7 @@ def make_doc(article: Article, pipeline: Pipeline | None = None) -> Document:
 def test_sqlite_is_in_wal_mode_and_migrated(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
     Store(store.url).close()  # opening again is a no-op migration
 
 

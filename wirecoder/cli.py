@@ -168,6 +168,52 @@ def stats(settings: Settings, fmt: str) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else stats_text(data))
 
 
+@cli.command("events")
+@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type (repeatable), e.g. ASSAULT.")
+@click.option("--mode", "modes", multiple=True, help="PLOVER mode (repeatable), e.g. drone.")
+@click.option("--factuality", "factualities", multiple=True,
+              type=click.Choice(["asserted", "negated", "hypothetical", "future"]), help="Repeatable.")
+@click.option("--actor", help="Actor or recipient: an actor id or part of its name.")
+@click.option("--country", help="ISO alpha-3 of the actor, the recipient or the location.")
+@click.option("--place", help="Part of the location's name.")
+@click.option("--since", help="Events that may fall on or after this date (2023-12-01, 2023-12, 2023).")
+@click.option("--until", help="Events that may fall on or before this date.")
+@click.option("--article", help="Only this article's events.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "csv"]), default="text", show_default=True)
+@click.pass_obj
+def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...], factualities: tuple[str, ...],
+               actor: str | None, country: str | None, place: str | None, since: str | None, until: str | None,
+               article: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events, filtered, each with its evidence sentence and offsets."""
+    import csv
+
+    from .event_rows import COLUMNS, flat, line
+    from .events import PLOVER_TYPES
+    from .store import EventQuery, Store
+
+    unknown = [t for t in types if t.upper() not in PLOVER_TYPES]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}", param_hint="--type")
+    query = EventQuery(types, modes, factualities, actor, country, place, since, until, article, limit)
+    try:
+        with Store(settings["store.url"]) as store:
+            found = store.events(query)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since/--until") from None
+    if fmt == "jsonl":
+        for event in found:
+            click.echo(json.dumps(event, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(flat(e) for e in found)
+    else:
+        for event in found:
+            click.echo(line(event))
+        click.echo(f"{len(found)} event(s)", err=True)
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of a Document."""

@@ -20,7 +20,7 @@ from .stages.base import BatchFn, Context
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STAGES: tuple[str, ...] = ("structure", "parse", "actors", "timex", "places", "quotes")
+DEFAULT_STAGES: tuple[str, ...] = ("structure", "parse", "actors", "timex", "places", "quotes", "events")
 ARTICLES_PER_BATCH = 32
 
 

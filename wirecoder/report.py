@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from .document import ActorType, Document
+from .event_rows import line as event_line
 
 ORG_TYPES = tuple(t for t in get_args(ActorType) if t not in ("person", "state"))
 
@@ -24,11 +25,11 @@ def summarise(doc: Document) -> dict[str, list[str]]:
 
 
 def summary_table(docs: list[Document]) -> str:
-    lines = [f"{'article':<28} {'date':<10} {'people':>6} {'orgs':>5} {'places':>6}  main actors"]
+    lines = [f"{'article':<28} {'date':<10} {'people':>6} {'orgs':>5} {'places':>6} {'events':>6}  main actors"]
     for doc in docs:
         s = summarise(doc)
         lines.append(f"{doc.id[:28]:<28} {doc.date or '?':<10} {len(s['people']):>6} {len(s['organisations']):>5} "
-                     f"{len(s['places']):>6}  {_names(s['people'] + s['organisations'], 4)}")
+                     f"{len(s['places']):>6} {len(doc.events):>6}  {_names(s['people'] + s['organisations'], 4)}")
     return "\n".join(lines)
 
 
@@ -55,6 +56,8 @@ def pretty(doc: Document) -> str:
         who = (q.get("speaker") or {}).get("name") or "?"
         cue = (q.get("cue") or {}).get("lemma") or "-"
         out.append(f"   {q['kind']:<8} {who:<28} ({cue}) {q['text'][:70]!r} @{q['start']}")
+    for e in doc.events:
+        out.append("   " + event_line(e).replace("\n", "\n   "))
     for t in doc.timexes:
         interval = f"{t.get('earliest')}..{t.get('latest')}" if t.get("earliest") else ""
         mod = f" {t['mod']}" if t.get("mod") else ""

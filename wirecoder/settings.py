@@ -34,6 +34,9 @@ SETTINGS: tuple[Setting, ...] = (
             "ISO3 of the country the news comes from: its towns need no other mention of the country."),
     Setting("places.cache_dir", "",
             "Where the built gazetteer is cached; empty: $XDG_CACHE_HOME/wirecoder or ~/.cache/wirecoder."),
+    Setting("events.infer_countries", True,
+            "Give an event's actor or recipient without a country of its own the country it acts in (a group, "
+            "an unidentified actor) or where the story happens (a person), flagged country_inferred."),
     Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

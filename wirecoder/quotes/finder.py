@@ -59,6 +59,12 @@ def find_quotes(document: Document, spacy_doc: Any, lang: str) -> list[Quote]:
     return _Finder(document, spacy_doc, lang).run()
 
 
+def clause_parser(document: Document, spacy_doc: Any, lang: str) -> _Finder:
+    """The finder's subject and speaker resolution, for the stages after this one: an event's actor is
+    found as a speech verb's speaker is (pronouns, "la numéro deux du département d'État", ...)."""
+    return _Finder(document, spacy_doc, lang)
+
+
 class _Finder:
     def __init__(self, document: Document, doc: Any, lang: str) -> None:
         self.document, self.doc, self.text = document, doc, document.text

@@ -91,9 +91,14 @@ events = Table(
     Column("mode", String(32)),
     Column("actor_id", String(512)),
     Column("recipient_id", String(512)),
-    Column("location", Text),
-    Column("country", Text),
+    Column("location", Text),  # the location's name(s); location_text: the words of the article
+    Column("location_text", Text),
+    Column("country", Text),  # the location's countries, "; "-joined
+    Column("actor_country", String(64)),
+    Column("recipient_country", String(64)),
     Column("date", String(32)),
+    Column("date_start", String(10), index=True),  # first and last day the date covers, for date ranges
+    Column("date_end", String(10)),
     Column("count", Integer),
     Column("killed", Integer),
     Column("injured", Integer),
@@ -102,6 +107,9 @@ events = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("trigger_start", Integer),
     Column("trigger_end", Integer),
+    Column("cameo", String(4)),
+    Column("acled_event_type", String(64)),
+    Column("acled_sub_event_type", String(64)),
     Column("data", JSON, nullable=False),
 )
 

@@ -16,7 +16,9 @@ from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..document import Document
+from ..timex.calendar import value_bounds
 from .database import open_engine
+from .event_query import EventQuery, select_events
 from .tables import ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes, timexes
 
 WriteOutcome = Literal["added", "replaced", "unchanged"]
@@ -128,19 +130,7 @@ class Store:
                                                speaker_end=(q.get("speaker") or {}).get("end"), data=q)
                                           for q in doc.quotes])
         if doc.events:
-            conn.execute(insert(events), [dict(article_pk=pk, type=e["type"], mode=e.get("mode"),
-                                               actor_id=(e.get("actor") or {}).get("actor"),
-                                               recipient_id=(e.get("recipient") or {}).get("actor"),
-                                               location=(e.get("location") or {}).get("name"),
-                                               country=(e.get("location") or {}).get("country"),
-                                               date=e.get("date"), count=e.get("count"), killed=e.get("killed"),
-                                               injured=e.get("injured"),
-                                               factuality=e.get("factuality", "asserted"),
-                                               evidence_start=e["evidence"]["start"],
-                                               evidence_end=e["evidence"]["end"],
-                                               trigger_start=(e.get("trigger") or {}).get("start"),
-                                               trigger_end=(e.get("trigger") or {}).get("end"), data=e)
-                                          for e in doc.events])
+            conn.execute(insert(events), [_event_row(pk, e) for e in doc.events])
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -148,6 +138,10 @@ class Store:
         with self.engine.connect() as conn:
             doc = conn.execute(select(articles.c.document).where(articles.c.id == article_id)).scalar()
             return dict(doc) if doc is not None else None
+
+    def events(self, query: EventQuery) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return select_events(conn, query)
 
     def stats(self) -> dict[str, Any]:
         """Row counts, date range, and the most mentioned actors."""
@@ -164,3 +158,18 @@ class Store:
                 .order_by(func.count(article_actors.c.article_pk).desc(), actors.c.name).limit(10)).all()
         return {"counts": counts, "dates": [first, last], "actor_types": by_type,
                 "top_actors": [{"name": r.name, "type": r.type, "articles": r.n} for r in top]}
+
+
+def _event_row(pk: int, e: dict[str, Any]) -> dict[str, Any]:
+    actor, recipient, location = e.get("actor") or {}, e.get("recipient") or {}, e.get("location") or {}
+    date_start, date_end = value_bounds(e.get("date"))
+    return dict(article_pk=pk, type=e["type"], mode=e.get("mode"), actor_id=actor.get("actor"),
+                recipient_id=recipient.get("actor"), location=location.get("name"),
+                location_text=location.get("text"), country=location.get("country"),
+                actor_country=actor.get("country"), recipient_country=recipient.get("country"),
+                date=e.get("date"), date_start=date_start, date_end=date_end, count=e.get("count"),
+                killed=e.get("killed"), injured=e.get("injured"), factuality=e.get("factuality", "asserted"),
+                evidence_start=e["evidence"]["start"], evidence_end=e["evidence"]["end"],
+                trigger_start=(e.get("trigger") or {}).get("start"), trigger_end=(e.get("trigger") or {}).get("end"),
+                cameo=e.get("cameo"), acled_event_type=e.get("acled_event_type"),
+                acled_sub_event_type=e.get("acled_sub_event_type"), data=e)

@@ -128,3 +128,25 @@ def shift(d: date, amount: int, unit: str) -> date:
     if unit == "Y":
         return shift_months(d, 12 * amount)
     return d + timedelta(days=amount)
+
+
+def value_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """First and last day an ISO date, month or year, or an interval of them, covers ("2023-10-17/2023-12"
+    -> 2023-10-17, 2023-12-31): what a date-range filter compares. (None, None) for anything else."""
+    if not value:
+        return None, None
+    first, _, last = value.partition("/")
+    return _bound(first, earliest=True), _bound(last or first, earliest=False)
+
+
+def _bound(value: str, *, earliest: bool) -> str | None:
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
+        return None
+    year = int(parts[0])
+    if len(parts) == 1:
+        return f"{year:04d}-01-01" if earliest else f"{year:04d}-12-31"
+    month = int(parts[1])
+    if len(parts) == 2:
+        return f"{year:04d}-{month:02d}-01" if earliest else f"{year:04d}-{month:02d}-{last_day(year, month):02d}"
+    return value

@@ -1,0 +1,137 @@
+"""The events stage on short wire stories written for these tests: types and modes, roles, figures,
+factuality, dates, and one record per occurrence."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder import Document, Pipeline, extract
+
+pytestmark = pytest.mark.model
+
+
+def events(pipeline: Pipeline, text: str, date: str = "2024-03-15") -> list[dict]:
+    return extract(text, date, pipeline=pipeline).events
+
+
+def only(pipeline: Pipeline, text: str, date: str = "2024-03-15") -> dict:
+    found = events(pipeline, text, date)
+    assert len(found) == 1, [(e["type"], e["trigger"]["text"]) for e in found]
+    return found[0]
+
+
+def test_passive_with_agent_toll_and_place(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Trois soldats maliens ont été tués mardi par des jihadistes près de Gao.")
+    assert (e["type"], e["killed"], e["date"]) == ("ASSAULT", 3, "2024-03-12")
+    assert "jihadistes" in e["actor"]["text"]
+    assert e["recipient"]["country"] == "MLI" and "soldats maliens" in e["recipient"]["text"]
+    assert (e["location"]["name"], e["location"]["country"]) == ("Gao", "MLI")
+
+
+def test_tolls_and_none(pipeline: Pipeline) -> None:
+    e = only(pipeline, "L'attentat a fait 13 morts et 20 blessés vendredi à Kaboul.")
+    assert (e["type"], e["killed"], e["injured"], e["location"]["country"]) == ("ASSAULT", 13, 20, "AFG")
+    e = only(pipeline, "Une roquette a visé jeudi la base de Aïn al-Assad, sans faire de blessé.")
+    assert (e["injured"], e["mode"]) == (0, "heavy-weapons")
+
+
+@pytest.mark.parametrize("text,kind,factuality", [
+    ("La police n'a pas interpellé les manifestants.", "COERCE", "negated"),
+    ("Le président rencontrera jeudi son homologue sénégalais à Dakar.", "CONSULT", "future"),
+    ("S'il est reconnu coupable, l'ancien maire pourrait être condamné à dix ans de prison.", "SANCTION",
+     "hypothetical"),
+    ("Selon la presse locale, le groupe aurait enlevé deux humanitaires.", "ASSAULT", "asserted"),
+    ("Les attaques ne visent pas uniquement les soldats américains.", "ASSAULT", "asserted"),
+])
+def test_factuality(pipeline: Pipeline, text: str, kind: str, factuality: str) -> None:
+    e = only(pipeline, text)
+    assert (e["type"], e["factuality"]) == (kind, factuality)
+
+
+def test_court_sentence_against_verbal_condemnation(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Le tribunal de Lyon a condamné mercredi l'ancien élu à trois ans de prison.")
+    assert (e["type"], e["mode"]) == ("SANCTION", "convict")
+    # the condemnation, and the attack it presupposes
+    found = events(pipeline, "Le gouvernement allemand a condamné l'attaque contre le consulat.")
+    assert [e["type"] for e in found] == ["ACCUSE", "ASSAULT"]
+    assert found[0]["actor"]["country"] == "DEU" and found[0]["factuality"] == found[1]["factuality"] == "asserted"
+
+
+def test_tally_with_approximate_count(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Une soixantaine d'arrestations ont eu lieu depuis le 2 mars dans la capitale.")
+    assert (e["type"], e["mode"], e["count"], e["date"]) == ("COERCE", "arrest", 60, "2024-03-02/2024-03-15")
+
+
+def test_mentions_of_one_protest_are_merged(pipeline: Pipeline) -> None:
+    text = ("Des milliers de personnes ont manifesté samedi à Marseille contre la réforme des retraites. "
+            "La manifestation s'est déroulée dans le calme, selon la préfecture.")
+    e = only(pipeline, text)
+    assert (e["type"], e["mode"], e["date"]) == ("PROTEST", "demo", "2024-03-09")
+    assert len(e["mentions"]) == 2 and e["evidence"]["text"].startswith("Des milliers")
+
+
+def test_two_dated_attacks_stay_two(pipeline: Pipeline) -> None:
+    text = ("Une attaque a visé le 3 mars un poste de police à Mopti. "
+            "Une autre attaque a visé le 10 mars un camp militaire à Ségou.")
+    found = events(pipeline, text)
+    assert [(e["type"], e["date"]) for e in found] == [("ASSAULT", "2024-03-03"), ("ASSAULT", "2024-03-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "Il est temps de s'attaquer à la pauvreté.",  # an infinitive: no occurrence
+    "Les troupes françaises déployées au Sahel sont rentrées.",  # a participle that describes
+    "Le ministre a répondu aux questions lors d'une rencontre avec la presse.",  # a media interview
+])
+def test_no_event(pipeline: Pipeline, text: str) -> None:
+    assert events(pipeline, text) == []
+
+
+def test_what_is_asked_for_has_not_happened(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Paris a demandé mardi la libération du journaliste français détenu à Téhéran.")
+    assert (e["type"], e["actor"]["country"]) == ("REQUEST", "FRA")
+
+
+def test_codes_and_store_fields(pipeline: Pipeline) -> None:
+    e = only(pipeline, "L'aviation russe a bombardé dimanche la ville d'Idleb.")
+    assert (e["type"], e["mode"], e["cameo"], e["acled_event_type"], e["acled_sub_event_type"]) == \
+        ("ASSAULT", "aerial", "19", "Explosions/Remote violence", "Air/drone strike")
+    assert e["trigger"]["text"] == "bombardé" and e["evidence"]["start"] == 0
+
+
+def test_evidence_and_trigger_offsets_point_into_the_text(pipeline: Pipeline) -> None:
+    text = "(Kiev) Des frappes de drones ont visé lundi des infrastructures énergétiques à Odessa."
+    doc: Document = extract(text, "2024-03-15", pipeline=pipeline)
+    (e,) = doc.events
+    for span in (e["evidence"], e["trigger"]):
+        assert doc.text[span["start"]:span["end"]] == span.get("text", doc.text[span["start"]:span["end"]])
+    assert e["mode"] == "drone" and e["location"]["country"] == "UKR"
+
+
+@pytest.mark.parametrize("text", [
+    # an unmet condition and its main clause: no event
+    "Si j'avais été dirigeant d'une entreprise américaine, j'aurais été libéré en 24 heures.",
+    "Le maire a manifesté son scepticisme.",  # "manifester" with an object is no protest
+])
+def test_no_event_either(pipeline: Pipeline, text: str) -> None:
+    assert events(pipeline, text) == []
+
+
+def test_a_charge_is_not_an_event(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Le suspect a été inculpé pour meurtre mardi à Lille.")
+    assert (e["type"], e["date"]) == ("ACCUSE", "2024-03-12")
+    assert "suspect" in e["recipient"]["text"] and e["trigger"]["text"] == "inculpé"
+
+
+def test_unidentified_actor_and_trigger_words(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Des obus ont touché lundi un marché de Donetsk.")
+    assert e["actor"]["unidentified"] and e["actor"]["text"] is None
+    assert (e["actor"]["country"], e["actor"]["country_inferred"]) == ("UKR", True)
+    e = only(pipeline, "La victime a porté plainte jeudi au commissariat de Nantes.")
+    assert e["type"] == "ACCUSE" and e["recipient"] is None  # "plainte" is the trigger, not whom it aims at
+
+
+def test_copular_event_noun_and_a_lemma_the_tagger_missed(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Un jeune homme de 17 ans est toujours en garde à vue à Carcassonne.")
+    assert (e["type"], e["mode"]) == ("COERCE", "arrest") and "jeune homme" in e["recipient"]["text"]
+    e = only(pipeline, "« Je ne demande rien », a répondu l'ancien ministre.")
+    assert (e["type"], e["factuality"]) == ("REQUEST", "negated")

@@ -1,0 +1,271 @@
+"""The event coder: triggers found sentence by sentence, each made an event with its roles and attributes,
+then the mentions of one occurrence merged (``occurrences.py``). See docs/events.md."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from ..document import Document
+from .codes import codes_for
+from .factuality import counterfactual, factuality
+from .lexicon import EventLexicon, load
+from .location import PlaceMention, locate, place_mentions, setting
+from .model import Event, Mention, Role, Span
+from .numbers import count, toll
+from .occurrences import merge
+from .roles import RoleFinder
+from .timing import event_date, publication_period, story_day
+from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
+
+ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")  # a noun that names the verb's own event
+# Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
+UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
+CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge: "arrêté pour meurtre"
+ADJUNCT_DEPS = ("advcl", "acl", "xcomp")  # a participle or gerund hung on the clause it belongs to
+STATE_MODIFIER_DEPS = ("acl", "amod")
+
+
+
+def find_events(document: Document, spacy_doc: Any, lang: str, *, infer_countries: bool = True,
+                home_country: str | None = None) -> list[Event]:
+    """The events of one parsed article. ``home_country``: where the news comes from, the country of a
+    person the article gives none (when ``infer_countries``)."""
+    return _Coder(document, spacy_doc, lang).run(home_country if infer_countries else None, infer_countries)
+
+
+class _Coder:
+    def __init__(self, document: Document, spacy_doc: Any, lang: str) -> None:
+        self.document, self.doc, self.lang = document, spacy_doc, lang
+        self.text = document.text
+        self.lex: EventLexicon = load(lang)
+        self.roles = RoleFinder(document, spacy_doc, lang, self.lex)
+        self.places: list[PlaceMention] = place_mentions(document.places)
+        self.skip = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None or p.kind == "credit"]
+        self.time_chars = {i for t in document.timexes for i in range(t["start"], t["end"])}
+        self.publication = publication_period(document.date, document.date_precision)
+        self.story_day = story_day(document.timexes, document.date, document.date_precision)
+
+    def run(self, home_country: str | None, infer_countries: bool) -> list[Event]:
+        candidates: list[Event] = []
+        for sentence in self.doc.sents:
+            if any(s <= sentence.start_char < e for s, e in self.skip):
+                continue  # a repeated lede or a credit line
+            found = find_triggers(sentence, self.lex)
+            charging = {t.first.i for t in found if t.rule.type in CHARGE_TYPES}
+            triggers = [t for t in found if not self._charge(t, charging)]
+            for trigger, folded in _fold(triggers, self.lex):
+                event = self._event(trigger, folded, triggers, sentence)
+                if event is not None:
+                    candidates.append(event)
+        events = merge(candidates)
+        main_country = self._main_country(home_country) if infer_countries else None
+        actor_types = {a.id: a.type for a in self.document.actors}
+        for event in events:
+            if event.location is None:
+                event.location = setting(self.document, self.places)
+            if infer_countries:
+                if event.actor is None:
+                    event.actor = Role(None, None, None, None, None, inferred=True, unidentified=True)
+                self._infer_country(event.actor, event, main_country, actor_types)
+                self._infer_country(event.recipient, event, main_country, actor_types)
+            recipient_type = actor_types.get(event.recipient.actor or "") if event.recipient else None
+            event.codes = codes_for(event.type, event.mode, recipient_type)
+        return sorted(events, key=lambda e: e.mention.evidence.start)
+
+    # -- one trigger --------------------------------------------------------------------------------------
+
+    def _event(self, trigger: Trigger, folded: list[Trigger], all_triggers: list[Trigger], sentence: Any
+               ) -> Event | None:
+        tok, rule = trigger.first, trigger.rule
+        if trigger.verbal:
+            if self._state(tok) or self._bare_infinitive(tok):
+                return None
+            actor, recipient = self.roles.of_verb(tok)
+            verb = tok
+        else:
+            actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
+            verb, below = governor(tok, self.lex)
+            if verb is not None and below.dep_ in ARGUMENT_DEPS and any(
+                    t.first.i == verb.i and t.rule.type in UNREALISED_TYPES for t in all_triggers):
+                return None  # "a demandé sa libération": what is asked for has not happened
+        if rule.type == "CONSULT" and self._with_media(tok, recipient):
+            return None  # guidelines: a media interview is not a meeting
+        if counterfactual(verb, self.lex):
+            return None
+        span = (tok.idx, trigger.last.idx + len(trigger.last.text))
+        actor, recipient = _outside(actor, span), _outside(recipient, span)  # not "vue" of "garde à vue"
+        nouns = folded if trigger.verbal else [trigger]
+        anchors = {tok.i} | ({verb.i} if verb is not None else set())
+        if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
+            anchors.add(verb.head.i)  # "S'indignant que ..., le commentateur a déclaré mardi": its main verb's day
+        others = {t.first.i for t in all_triggers if t is not trigger and t not in folded} - anchors
+        dated = event_date(anchors, others, sentence, self.document.timexes)
+        start, end = _trimmed(self.text, sentence.start_char, sentence.end_char)
+        event = Event(rule.type, rule.mode or next((n.rule.mode for n in folded if n.rule.mode), None)
+                      or self._mode_cue(tok, verb, rule.type),
+                      Mention(Span(tok.idx, trigger.last.idx + len(trigger.last.text)),
+                              " ".join((rule.anchor, *rule.rest)), Span(start, end), trigger.verbal),
+                      actor=actor, recipient=recipient,
+                      location=locate(self.text, self._clause(tok, verb), tok.idx, self.places, self.lex)
+                      or locate(self.text, (start, end), tok.idx, self.places, self.lex),
+                      factuality=factuality(tok, verb, self.lex))
+        if dated is not None:
+            event.date, event.date_span, event.date_basis = dated[0], dated[1], "expression"
+        else:
+            event.date, event.date_basis = self._undated(verb if verb is not None else tok)
+        event.mentions = [event.mention]
+        for noun in nouns:
+            n = noun.first
+            event.count = event.count if event.count is not None else count(n, self.lex, self.lang)
+            event.aggregate = event.aggregate or ("Plur" in n.morph.get("Number") and not event.day_dated)
+            event.anaphoric = event.anaphoric or _points_back(n) == "demonstrative"
+            event.definite = event.definite or _points_back(n) is not None
+        event.aggregate = event.aggregate or event.count is not None
+        if rule.type == "ASSAULT":
+            event.killed, event.injured = toll(sentence, self.lex, self.lang)
+        return event
+
+    def _clause(self, tok: Any, verb: Any) -> list[tuple[int, int]]:
+        """The character ranges of the trigger's own clause: its verb's words without the clauses hung on
+        it ("Illustrant les craintes ... à Gaza, des attaques ont visé ... en Irak": not Gaza)."""
+        head = verb if verb is not None else tok
+        words = [head] + [t for c in head.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
+        return [(t.idx, t.idx + len(t.text)) for t in words]
+
+    def _undated(self, verb: Any) -> tuple[str | None, str]:
+        """The date of an event its sentence does not date. Said in the present ("reconnaît", "soutient"), the
+        day the story is told at (``story_day``), else the publication date; said in a past tense, the
+        publication month: it happened by then (on the dev set, the story's day did worse for "a réclamé")."""
+        auxiliary = next((c for c in verb.children if c.dep_ == "aux:tense"), None)
+        finite = auxiliary if auxiliary is not None else verb
+        if auxiliary is None and "Pres" in finite.morph.get("Tense") and "Ind" in finite.morph.get("Mood"):
+            if self.story_day is not None:
+                return self.story_day, "context"
+            return self.document.date, "publication"
+        return self.publication, "publication"
+
+    def _charge(self, trigger: Trigger, charging: set[int]) -> bool:
+        """"une enquête pour viol", "jugé pour assassinats": what someone is charged with (under a trigger
+        of ``CHARGE_TYPES``, at ``charging``) is no event."""
+        tok = trigger.first
+        return not trigger.verbal and tok.head.i in charging and any(
+            c.dep_ == "case" and self.lex.has("charge_case", c.text) for c in tok.children)
+
+    def _bare_infinitive(self, verb: Any) -> bool:
+        """"pour n'accuser personne", "il est temps de s'y attaquer": an infinitive tells of no occurrence,
+        unless a verb of plan, possibility or phase carries it ("doit être jugé", "a commencé à juger") or
+        it has its auxiliary ("après avoir rencontré")."""
+        if "Inf" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+            return False
+        head = verb.head
+        return not (verb.dep_ == "xcomp" and any(self.lex.has(kind, head.lemma_)
+                                                 for kind in ("plan", "possibility", "phase")))
+
+    def _state(self, verb: Any) -> bool:
+        """"les troupes américaines déployées en Irak": a participle that describes, not an event (unless
+        it has its own doer or date: "une femme tuée le 24 février")."""
+        if verb.dep_ not in STATE_MODIFIER_DEPS or "Part" not in verb.morph.get("VerbForm"):
+            return False
+        if any(c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children):
+            return False  # "et réclamé à l'UEFA une sanction": with an object it is an active verb
+        return not any(c.dep_ == "obl:agent" or c.idx in self.time_chars for c in verb.subtree)
+
+    def _with_media(self, tok: Any, recipient: Role | None) -> bool:
+        words = [t for t in tok.subtree if t.i > tok.i]
+        if recipient is not None:
+            words += list(self.doc.char_span(recipient.start, recipient.end, alignment_mode="expand") or [])
+        return any(self.lex.has("media", k) for t in words for k in keys(t))
+
+    def _mode_cue(self, tok: Any, verb: Any, event_type: str) -> str | None:
+        """A mode from the words of the trigger's phrase, then of its verb's clause."""
+        scopes = [list(tok.subtree)]
+        if verb is not None and verb.i != tok.i:
+            scopes.append([t for c in verb.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree])
+        for scope in scopes:
+            for t in sorted(scope, key=lambda t: t.i):
+                for k in keys(t):
+                    for words, cue_type, mode in self.lex.mode_cues.get(k, ()):
+                        if cue_type == event_type and _follows(t, words[1:]):
+                            return mode
+        return None
+
+    # -- countries ----------------------------------------------------------------------------------------
+
+    def _main_country(self, home_country: str | None) -> str | None:
+        """Where the story happens: the country its places name most, if it stands out (named twice and
+        more than any other, or the only one); else the country the news comes from."""
+        ranked = Counter(m.country for m in self.places if m.country).most_common(2)
+        if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])):
+            return ranked[0][0]
+        return home_country
+
+    def _infer_country(self, role: Role | None, event: Event, main_country: str | None,
+                       actor_types: Mapping[str, str]) -> None:
+        """An actor the article does not place: a person belongs to the country where the story happens, a
+        group ("des manifestants") or an unidentified actor to where it acts (as ACLED codes "Unidentified
+        Armed Group (Mali)"). Flagged ``country_inferred``."""
+        if role is None or role.country:
+            return
+        person = actor_types.get(role.actor or "") == "person"
+        explicit = event.location is not None and not event.location.inferred
+        where = event.location.country if explicit and not person and event.location else None
+        role.country = where or main_country
+        role.country_inferred = role.country is not None
+
+
+def _fold(triggers: list[Trigger], lex: EventLexicon) -> list[tuple[Trigger, list[Trigger]]]:
+    """A noun that is the subject or object of a verb trigger of its own type tells of the verb's event
+    ("des roquettes ont visé", "les attaques ont été revendiquées"): the two make one mention."""
+    by_token = {t.first.i: t for t in triggers if t.verbal}
+    folded: dict[int, list[Trigger]] = {i: [] for i in by_token}
+    kept: list[Trigger] = []
+    for t in triggers:
+        if not t.verbal:
+            verb, below = governor(t.first, lex)
+            host = by_token.get(verb.i) if verb is not None else None
+            if host is not None and host.rule.type == t.rule.type and below.dep_ in ARGUMENT_DEPS:
+                folded[host.first.i].append(t)
+                continue
+        kept.append(t)
+    return [(t, folded.get(t.first.i, []) if t.verbal else []) for t in kept]
+
+
+def _outside(role: Role | None, span: tuple[int, int]) -> Role | None:
+    """The role, unless its words are the trigger's own ("porter plainte": "plainte" is no recipient)."""
+    if role is None or role.start is None or role.end is None:
+        return role
+    return None if role.start < span[1] and span[0] < role.end else role
+
+
+def _points_back(noun: Any) -> str | None:
+    """"ces attaques", "sa garde à vue" (demonstrative: it refers to what was told before); "les attaques"
+    (definite: it may); else None."""
+    found = None
+    for child in noun.children:
+        morph = child.morph
+        if child.dep_ == "det" and ("Dem" in morph.get("PronType") or "Yes" in morph.get("Poss")):
+            return "demonstrative"
+        if child.dep_ == "det" and "Def" in morph.get("Definite"):
+            found = "definite"
+    return found
+
+
+def _follows(token: Any, words: tuple[str, ...]) -> bool:
+    doc, i = token.doc, token.i
+    for word in words:
+        i += 1
+        while i < len(doc) and doc[i].pos_ in ("ADP", "DET"):
+            i += 1
+        if i >= len(doc) or word not in keys(doc[i]):
+            return False
+    return True
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

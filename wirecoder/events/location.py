@@ -1,0 +1,76 @@
+"""Where: the places of the event's sentence (from the places stage), nearest the trigger, with the
+places coordinated with them ("en Irak et en Syrie"); else, flagged as inferred, where the article is."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..actor_dictionary import fold
+from .lexicon import EventLexicon
+from .model import Role
+
+COORDINATION_CHARS = 25  # "en Irak, mais aussi en Syrie": places this close belong to one location
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    country: str | None
+
+
+def place_mentions(places: list[dict[str, Any]]) -> list[PlaceMention]:
+    found = [PlaceMention(s, e, p["name"], p.get("country"))
+             for p in places for s, e in p.get("mentions") or [(p["start"], p["end"])]]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _joined(values: list[str | None]) -> str | None:
+    kept = list(dict.fromkeys(v for v in values if v))
+    return "; ".join(kept) if kept else None
+
+
+def _locative_before(text: str, start: int, lex: EventLexicon) -> bool:
+    words = text[max(0, start - 12):start].split()
+    return any(lex.has("locative", w) for w in words[-2:])
+
+
+def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: int, mentions: list[PlaceMention],
+           lex: EventLexicon) -> Role | None:
+    """The location said in ``scope`` (a sentence's range, or the ranges of a clause's words)."""
+    ranges = [scope] if isinstance(scope, tuple) else scope
+    inside = [m for m in mentions if any(a <= m.start < b for a, b in ranges)]
+    if not inside:
+        return None
+    best = min(inside, key=lambda m: (not _locative_before(text, m.start, lex), abs(m.start - trigger)))
+    group = [best]
+    for m in sorted(inside, key=lambda m: abs(m.start - best.start)):
+        if m in group:
+            continue
+        if any(0 <= m.start - g.end <= COORDINATION_CHARS or 0 <= g.start - m.end <= COORDINATION_CHARS
+               for g in group) and _locative_before(text, m.start, lex):
+            group.append(m)
+    group.sort(key=lambda m: m.start)
+    start, end = group[0].start, group[-1].end
+    return Role(text[start:end], start, end, _joined([m.name for m in group]),
+                _joined([m.country for m in group]))
+
+
+def setting(document: Any, mentions: list[PlaceMention]) -> Role | None:
+    """Where the article is, for an event that says nothing of its place: the dateline's place, else the
+    place mentioned most often."""
+    if not mentions:
+        return None
+    chosen: PlaceMention | None = None
+    if document.dateline is not None:
+        key = fold(document.dateline.place)
+        chosen = next((m for m in mentions if fold(document.text[m.start:m.end]) == key), None)
+    if chosen is None:
+        counts = Counter(m.name for m in mentions)
+        name = counts.most_common(1)[0][0]
+        chosen = next(m for m in mentions if m.name == name)
+    return Role(document.text[chosen.start:chosen.end], chosen.start, chosen.end, chosen.name, chosen.country,
+                inferred=True)

@@ -1,0 +1,181 @@
+"""Who did it and to whom: an event's actor and recipient from the parse, as the article's actors.
+
+The subject of a verb is found as the quotes stage finds a speaker (pronouns resolved, "la numéro deux du
+département d'État" linked to the person it describes); an object or a "contre X" is the recipient; in the
+passive the roles swap ("revendiqués par X"). A noun takes its roles from its complements ("la visite de
+X", "des frappes contre Y") or from the verb that carries it out ("le Pentagone a effectué des frappes").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..actor_dictionary import ActorDictionary, fold, load_dictionary
+from ..document import Actor, Document
+from ..quotes.finder import clause_parser
+from .lexicon import EventLexicon
+from .model import Role
+from .triggers import governor, keys
+
+OBJECT_DEPS = ("obj", "obl:arg", "iobj")
+PREPOSITIONAL_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
+# Event types whose noun's "de X" is the one it happens to ("l'arrestation de X", "le meurtre de X"); for
+# the others "de X" is the doer ("la visite de X", "la démission de X", "la manifestation des X").
+PATIENT_GENITIVE = {"COERCE", "SANCTION", "ASSAULT", "ACCUSE"}
+PATIENT_GENITIVE_MODES = {("RETREAT", "release")}
+PERSON_LIKE = ("PROPN", "PRON")
+NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+
+
+def _case(token: Any) -> str | None:
+    for child in token.children:
+        if child.dep_ == "case":
+            return fold(child.text)
+    return None
+
+
+class RoleFinder:
+    """Actor and recipient resolution for one article."""
+
+    def __init__(self, document: Document, spacy_doc: Any, lang: str, lex: EventLexicon) -> None:
+        self.doc, self.lex = spacy_doc, lex
+        self.parser = clause_parser(document, spacy_doc, lang)
+        self.speakers = self.parser.speakers
+        self.actors: dict[str, Actor] = {a.id: a for a in document.actors}
+        self.dictionary: ActorDictionary = load_dictionary(lang)
+        # Every actor mention, nominal ones included ("des combattants pro-Iran"), by start offset.
+        self.mentions = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
+        self.place_chars = {i for p in document.places for s, e in p.get("mentions", [(p["start"], p["end"])])
+                            for i in range(s, e)}
+        self.time_chars = {i for t in document.timexes for i in range(t["start"], t["end"])}
+
+    # -- one noun phrase -----------------------------------------------------------------------------------
+
+    def role(self, lo: int, hi: int, before: int) -> Role | None:
+        span = self.doc[lo:hi]
+        if not any(c.isalpha() for c in span.text):
+            return None
+        speaker = self.speakers.speaker(lo, hi, before=before)
+        actor = self.actors.get(speaker.actor) if speaker.actor else None
+        if actor is None or actor.type != "person":  # the phrase's first actor, not one inside it
+            first = next((a for s, _, a in self.mentions if speaker.start <= s < speaker.end), None)
+            actor = first or actor
+            speaker = replace(speaker, actor=actor.id if actor else None)
+        country = (actor.country if actor else None) or self._country_in(span)  # "la force française Barkhane"
+        name = actor.name if actor is not None and actor.type != "person" else speaker.name
+        return Role(speaker.text, speaker.start, speaker.end, name or speaker.text, country, speaker.actor)
+
+    def phrase(self, head: Any) -> Role | None:
+        lo, hi = self.speakers.noun_phrase(head)
+        return self.role(lo, hi, head.idx)
+
+    def _country_in(self, span: Any) -> str | None:
+        """"des soldats maliens", "l'ambassade américaine": a demonym or a country name in the words."""
+        for tok in span:
+            iso = self.dictionary.country_of_demonym(tok.text) or self.dictionary.country_of_name(tok.text)
+            if iso:
+                return iso
+        return None
+
+    def _is_weapon(self, head: Any) -> bool:
+        return any(self.lex.has("weapon", k) for k in keys(head))
+
+    def _usable(self, token: Any) -> bool:
+        """A complement that may be a participant: not a time expression, not a place."""
+        return token.idx not in self.time_chars and token.idx not in self.place_chars
+
+    # -- verbs and nouns -----------------------------------------------------------------------------------
+
+    def subject(self, verb: Any) -> Role | None:
+        found = self.parser.subject(verb)
+        if found is None:
+            return None
+        head = self.doc[found[0]:found[1]].root
+        if self._is_weapon(head):
+            return None  # "des roquettes ont visé": the weapon, not who fired it
+        return self.role(found[0], found[1], verb.idx)
+
+    def of_verb(self, verb: Any) -> tuple[Role | None, Role | None]:
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+            if patient is None and verb.dep_ in ("acl", "acl:relcl"):
+                patient = verb.head  # "une femme tuée par", "les militants arrêtés"
+            return (self.phrase(agent) if agent is not None else None,
+                    self.phrase(patient) if patient is not None and not self._is_weapon(patient) else None)
+        return self.subject(verb), self._recipient(verb)
+
+    def _recipient(self, verb: Any) -> Role | None:
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON" and _case(child) is None \
+                    and child.idx not in self.time_chars:  # "visé l'ambassade": an object may be a place
+                return self.phrase(child)
+        return self._prepositional(verb)
+
+    def _prepositional(self, verb: Any) -> Role | None:
+        """"contre X", "avec X" on the verb."""
+        for child in verb.children:
+            if child.dep_ in PREPOSITIONAL_DEPS and self._usable(child) and \
+                    self.lex.has("recipient_case", _case(child) or "") and child.pos_ != "PRON":
+                return self.phrase(child)
+        return None
+
+    def of_noun(self, noun: Any, event_type: str, mode: str | None) -> tuple[Role | None, Role | None]:
+        patient_genitive = event_type in PATIENT_GENITIVE or (event_type, mode) in PATIENT_GENITIVE_MODES
+        actor, recipient = self._by_verb(noun, patient_genitive)
+        copula = next((c for c in noun.children if c.dep_ == "cop"), None)
+        if copula is not None:  # "X est en garde à vue", "ce sont des attaques"
+            subject = next((c for c in [*noun.children, *copula.children] if c.dep_ == "nsubj" and c.pos_ != "PRON"),
+                           None)
+            if subject is not None and patient_genitive:
+                recipient = recipient or self.phrase(subject)
+            elif subject is not None:
+                actor = actor or self.phrase(subject)
+        for child in noun.children:
+            if child.dep_ != "nmod" or not self._usable(child) or self._is_weapon(child):
+                continue
+            case = _case(child) or ""
+            if self.lex.has("agent_case", case) and actor is None:
+                actor = self.phrase(child)
+            elif self.lex.has("genitive_case", case) and (self._participant(child) or child.pos_ in NOMINAL):
+                if patient_genitive and recipient is None:
+                    recipient = self.phrase(child)
+                elif not patient_genitive and actor is None:  # "les défections de deux de ses colistiers"
+                    actor = self.phrase(child)
+            elif self.lex.has("recipient_case", case) and recipient is None and not self._in_trigger(child, noun):
+                recipient = self.phrase(child)
+        if actor is None:  # "un hommage national, présidé par Emmanuel Macron"
+            agent = next((g for c in noun.children if c.dep_ in ("acl", "amod")
+                          for g in c.children if g.dep_ == "obl:agent"), None)
+            actor = self.phrase(agent) if agent is not None else None
+        if actor is None and not patient_genitive and noun.dep_ in ("nmod", "appos") \
+                and noun.head.pos_ in PERSON_LIKE and self._participant(noun.head):
+            actor = self.phrase(noun.head)  # "Victoria Nuland, en visite à Bagdad"
+        return actor, recipient
+
+    def _by_verb(self, noun: Any, patient_genitive: bool) -> tuple[Role | None, Role | None]:
+        """The doer of a noun's event is its verb's subject when the verb carries it out ("le Pentagone a
+        effectué des frappes", "a annoncé le retrait de ses soldats"); for events that have no victim, any
+        verb will do ("Macron a entamé une visite")."""
+        verb, below = governor(noun, self.lex)
+        if verb is None or not (self.lex.has("perform", verb.lemma_) or not patient_genitive):
+            return None, None
+        if below.dep_ == "nsubj:pass":  # "ces frappes ont été revendiquées par X"
+            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            return (self.phrase(agent) if agent is not None else None), None
+        if below.dep_ in OBJECT_DEPS:
+            # "effectué des frappes contre X": the parser hangs X on the verb
+            return self.subject(verb), self._prepositional(verb)
+        return None, None
+
+    def _in_trigger(self, child: Any, noun: Any) -> bool:
+        """"vue" of "garde à vue": a word of the trigger's own pattern."""
+        rules = self.lex.rules.get((fold(noun.lemma_), "NOUN"), ()) + self.lex.rules.get((fold(noun.text), "NOUN"), ())
+        return any(k in rule.rest for rule in rules for k in keys(child))
+
+    def _participant(self, token: Any) -> bool:
+        """A complement that names somebody: an actor of the article or a name."""
+        return token.ent_type_ in ("PER", "ORG") or any(
+            t.idx in self.speakers.actor_at for t in token.subtree) or token.pos_ == "PROPN"
