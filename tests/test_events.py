@@ -135,3 +135,10 @@ def test_copular_event_noun_and_a_lemma_the_tagger_missed(pipeline: Pipeline) ->
     assert (e["type"], e["mode"]) == ("COERCE", "arrest") and "jeune homme" in e["recipient"]["text"]
     e = only(pipeline, "« Je ne demande rien », a répondu l'ancien ministre.")
     assert (e["type"], e["factuality"]) == ("REQUEST", "negated")
+
+
+def test_denying_the_claim_does_not_deny_the_attack(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Une roquette a visé mardi la base. L'attaque n'a pas été revendiquée.")
+    assert (e["type"], e["factuality"], len(e["mentions"])) == ("ASSAULT", "asserted", 2)
+    e = only(pipeline, "Le Pentagone n'a pas effectué de frappes en Syrie.")
+    assert (e["type"], e["factuality"]) == ("ASSAULT", "negated")

@@ -78,6 +78,15 @@ def counterfactual(verb: Any | None, lex: EventLexicon) -> bool:
         c.dep_ == "advcl" and _irrealis_condition(c, lex) for c in verb.children)
 
 
+def _told_of(trigger: Any, verb: Any) -> bool:
+    """An event noun that is what its verb's clause is about ("L'attaque n'a pas été revendiquée"): denying
+    the claim does not deny the attack."""
+    below = trigger
+    while below.head.i != verb.i and below.head.i != below.i:
+        below = below.head
+    return trigger.i != verb.i and below.dep_ in ("nsubj", "nsubj:pass")
+
+
 def factuality(trigger: Any, verb: Any | None, lex: EventLexicon) -> str:
     """asserted, negated, hypothetical or future for a trigger and the verb that carries it."""
     if any(lex.has("negation", c.text) and c.dep_ == "det" for c in trigger.children):
@@ -85,7 +94,7 @@ def factuality(trigger: Any, verb: Any | None, lex: EventLexicon) -> str:
     if verb is None:
         planned = [c for c in trigger.children if c.dep_ in ("acl", "amod") and lex.has("plan", c.lemma_)]
         return "future" if planned else "asserted"  # "une audience prévue le 27 octobre"
-    if _negated(verb, lex):
+    if _negated(verb, lex) and not _told_of(trigger, verb):
         return "negated"
     chain = [verb, *_ancestors(verb)]
     for tok in chain:
