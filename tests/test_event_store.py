@@ -93,6 +93,12 @@ def test_events_command_formats(db: str) -> None:
 
 
 @pytest.mark.model
+def test_stats_count_event_types(db: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", db, "stats"])
+    assert "event types: " in result.output and "ASSAULT 1" in result.output and "PROTEST 1" in result.output
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("args,message", [(["--since", "mars"], "not an ISO date"),
                                           (["--type", "BATTLE"], "known: AGREE")])
 def test_events_command_rejects_bad_filters(db: str, args: list[str], message: str) -> None:

@@ -71,6 +71,8 @@ def stats_text(stats: dict[str, Any]) -> str:
              f"quotes {c['quotes']}  places {c['places']}  timexes {c['timexes']}",
              f"dates {stats['dates'][0] or '?'} .. {stats['dates'][1] or '?'}",
              "actor types: " + ", ".join(f"{k} {v}" for k, v in sorted(stats["actor_types"].items()))]
+    if stats.get("event_types"):
+        lines.append("event types: " + ", ".join(f"{k} {v}" for k, v in stats["event_types"].items()))
     if stats["top_actors"]:
         lines.append("most frequent actors (articles):")
         lines += [f"  {a['articles']:>5}  {a['name']} ({a['type']})" for a in stats["top_actors"]]

@@ -151,12 +151,15 @@ class Store:
             first, last = conn.execute(select(func.min(articles.c.date), func.max(articles.c.date))).one()
             type_rows = conn.execute(select(actors.c.type, func.count()).group_by(actors.c.type)).all()
             by_type: dict[str, int] = {row[0]: row[1] for row in type_rows}
+            event_rows = conn.execute(select(events.c.type, func.count()).group_by(events.c.type)
+                                      .order_by(func.count().desc(), events.c.type)).all()
             top = conn.execute(
                 select(actors.c.name, actors.c.type, func.count(article_actors.c.article_pk).label("n"))
                 .join(article_actors, article_actors.c.actor_id == actors.c.id)
                 .group_by(actors.c.id, actors.c.name, actors.c.type)
                 .order_by(func.count(article_actors.c.article_pk).desc(), actors.c.name).limit(10)).all()
         return {"counts": counts, "dates": [first, last], "actor_types": by_type,
+                "event_types": {row[0]: row[1] for row in event_rows},
                 "top_actors": [{"name": r.name, "type": r.type, "articles": r.n} for r in top]}
 
 
