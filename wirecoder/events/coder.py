@@ -139,7 +139,8 @@ class _Coder:
         day the story is told at (``story_day``), else the publication date; said in a past tense, the
         publication month: it happened by then (on the dev set, the story's day did worse for "a réclamé")."""
         auxiliary = next((c for c in verb.children if c.dep_ == "aux:tense"), None)
-        finite = auxiliary if auxiliary is not None else verb
+        copula = next((c for c in verb.children if c.dep_ == "cop"), None)  # "est en garde à vue"
+        finite = auxiliary if auxiliary is not None else copula if copula is not None else verb
         if auxiliary is None and "Pres" in finite.morph.get("Tense") and "Ind" in finite.morph.get("Mood"):
             if self.story_day is not None:
                 return self.story_day, "context"

@@ -53,9 +53,21 @@ def _is_day(value: str) -> bool:
     return True
 
 
-def _chain(token: Any) -> list[int]:
+def phrase_of(token: Any, anchors: set[int]) -> bool:
+    """The token is inside the phrase of an anchor ("leur déploiement au Sahel en 2013")."""
+    tok = token
+    for _ in range(ATTACH_STEPS + 2):
+        if tok.i in anchors:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _chain(token: Any, steps: int = ATTACH_STEPS) -> list[int]:
     found, tok = [], token
-    for _ in range(ATTACH_STEPS):
+    for _ in range(steps):
         found.append(tok.i)
         if tok.head.i == tok.i:
             break
@@ -78,7 +90,7 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None:
             continue
-        chain = _chain(span.root)
+        chain = _chain(span.root, ATTACH_STEPS + 2 if phrase_of(span.root, anchors) else ATTACH_STEPS)
         attached = next((i for i in chain if i in anchors or i in others), None)
         if attached is not None and attached in others:
             continue  # "quatre jours avant les premières frappes ..., le 19 mars": the strikes' date
