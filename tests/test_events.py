@@ -142,3 +142,26 @@ def test_denying_the_claim_does_not_deny_the_attack(pipeline: Pipeline) -> None:
     assert (e["type"], e["factuality"], len(e["mentions"])) == ("ASSAULT", "asserted", 2)
     e = only(pipeline, "Le Pentagone n'a pas effectué de frappes en Syrie.")
     assert (e["type"], e["factuality"]) == ("ASSAULT", "negated")
+
+
+def test_weapons_places_and_generic_mentions_are_no_actors(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Un agriculteur a été tué mardi par un tir de drone près de Nabatiyé, au Liban.")
+    assert (e["type"], e["mode"]) == ("ASSAULT", "drone")  # the weapon's noun folded into the verb
+    assert e["actor"]["unidentified"] and "agriculteur" in e["recipient"]["text"]
+    found = events(pipeline, "« Moscou ment, comme après chaque attaque », a rétorqué le ministre.")
+    assert [x["type"] for x in found] == []  # "chaque attaque" is no occurrence in particular
+
+
+def test_what_a_request_is_for_stays_unrealised(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Le ministre a exhorté les alliés à accélérer la livraison de systèmes antiaériens.")
+    assert e["type"] == "REQUEST" and "alliés" in e["recipient"]["text"]
+
+
+def test_a_negative_determiner_negates(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Aucun pays n'a reconnu le gouvernement des talibans.")
+    assert e["factuality"] == "negated"
+
+
+def test_contre_is_the_recipient_and_a_modifier_is_not(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Il s'agit de la troisième attaque d'ampleur contre le réseau électrique depuis le 8 mars.")
+    assert e["recipient"]["text"] == "le réseau électrique" and e["date"] == "2024-03-08/2024-03-15"

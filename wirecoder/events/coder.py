@@ -11,7 +11,7 @@ from ..document import Document
 from .codes import codes_for
 from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
-from .location import PlaceMention, locate, place_mentions, setting
+from .location import PlaceMention, dateline_place, locate, place_mentions, setting
 from .model import Event, Mention, Role, Span
 from .numbers import count, toll
 from .occurrences import merge
@@ -19,7 +19,7 @@ from .roles import RoleFinder
 from .timing import event_date, publication_period, story_day
 from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
-ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")  # a noun that names the verb's own event
+ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")  # a noun that names the verb's own event
 # Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
 UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
 CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge: "arrêté pour meurtre"
@@ -87,15 +87,20 @@ class _Coder:
         else:
             actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
             verb, below = governor(tok, self.lex)
-            if verb is not None and below.dep_ in ARGUMENT_DEPS and any(
-                    t.first.i == verb.i and t.rule.type in UNREALISED_TYPES for t in all_triggers):
+            if verb is not None and below.dep_ in ARGUMENT_DEPS and self._unrealised(verb, all_triggers):
                 return None  # "a demandé sa libération": what is asked for has not happened
+            if any(self.lex.has("generic_determiner", c.text) for c in tok.children if c.dep_ == "det"):
+                return None  # "comme après chaque attaque": no occurrence in particular
         if rule.type == "CONSULT" and self._with_media(tok, recipient):
             return None  # guidelines: a media interview is not a meeting
         if counterfactual(verb, self.lex):
             return None
         span = (tok.idx, trigger.last.idx + len(trigger.last.text))
         actor, recipient = _outside(actor, span), _outside(recipient, span)  # not "vue" of "garde à vue"
+        actor = None if actor is not None and self._only_a_place(actor) else actor
+        if actor is not None and recipient is not None and ((actor.start, actor.end) == (recipient.start, recipient.end)
+                                                            or (actor.actor and actor.actor == recipient.actor)):
+            recipient = None  # one phrase, or one person, taken twice by the parse
         nouns = folded if trigger.verbal else [trigger]
         anchors = {tok.i} | ({verb.i} if verb is not None else set())
         if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
@@ -147,6 +152,21 @@ class _Coder:
             return self.document.date, "publication"
         return self.publication, "publication"
 
+    def _only_a_place(self, role: Role) -> bool:
+        """"Marjayoun" as a subject the actors stage did not make an actor: a place does not act."""
+        return role.actor is None and any((m.start, m.end) == (role.start, role.end) for m in self.places)
+
+    def _unrealised(self, verb: Any, triggers: list[Trigger]) -> bool:
+        """The verb is a request, threat or promise, or the infinitive under one ("a exhorté les alliés à
+        accélérer la livraison")."""
+        heads = [verb]
+        if "Inf" in verb.morph.get("VerbForm"):  # its governing verb, through the object it hangs on
+            head = verb.head
+            if head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+                head = head.head
+            heads.append(head)
+        return any(t.first.i == h.i and t.rule.type in UNREALISED_TYPES for h in heads for t in triggers)
+
     def _charge(self, trigger: Trigger, charging: set[int]) -> bool:
         """"une enquête pour viol", "jugé pour assassinats": what someone is charged with (under a trigger
         of ``CHARGE_TYPES``, at ``charging``) is no event."""
@@ -195,8 +215,12 @@ class _Coder:
     # -- countries ----------------------------------------------------------------------------------------
 
     def _main_country(self, home_country: str | None) -> str | None:
-        """Where the story happens: the country its places name most, if it stands out (named twice and
-        more than any other, or the only one); else the country the news comes from."""
+        """Where the story happens: its dateline's country; else the country its places name most, if it
+        stands out (named twice and more than any other, or the only one); else the country the news
+        comes from."""
+        dateline = dateline_place(self.document, self.places)
+        if dateline is not None and dateline.country and ";" not in dateline.country:
+            return dateline.country
         ranked = Counter(m.country for m in self.places if m.country).most_common(2)
         if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])):
             return ranked[0][0]

@@ -21,6 +21,9 @@ def _negated(verb: Any, lex: EventLexicon) -> bool:
     holders = [verb, *(c for c in children if c.dep_.startswith("aux"))]
     words = [c for h in holders for c in h.children] + children
     has_ne = any("Neg" in c.morph.get("Polarity") and not lex.has("negation", c.text) for c in words)
+    if has_ne and any(d.dep_ == "det" and lex.has("negation", d.text)
+                      for c in children if c.dep_ in ("nsubj", "nsubj:pass", "obj") for d in c.children):
+        return True  # "aucun pays n'a reconnu", "n'a fait aucune victime"
     for c in words:
         if lex.has("negation", c.text) and has_ne:
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None

@@ -59,15 +59,19 @@ def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: i
                 _joined([m.country for m in group]))
 
 
+def dateline_place(document: Any, mentions: list[PlaceMention]) -> PlaceMention | None:
+    if document.dateline is None:
+        return None
+    key = fold(document.dateline.place)
+    return next((m for m in mentions if fold(document.text[m.start:m.end]) == key), None)
+
+
 def setting(document: Any, mentions: list[PlaceMention]) -> Role | None:
     """Where the article is, for an event that says nothing of its place: the dateline's place, else the
     place mentioned most often."""
     if not mentions:
         return None
-    chosen: PlaceMention | None = None
-    if document.dateline is not None:
-        key = fold(document.dateline.place)
-        chosen = next((m for m in mentions if fold(document.text[m.start:m.end]) == key), None)
+    chosen = dateline_place(document, mentions)
     if chosen is None:
         counts = Counter(m.name for m in mentions)
         name = counts.most_common(1)[0][0]

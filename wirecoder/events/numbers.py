@@ -56,7 +56,7 @@ def _toll_at(token: Any, lex: EventLexicon, lang: str) -> int | None:
         value = _nummod(token.head, lang)  # "13 militaires tués"
     if value is None and token.pos_ == "VERB":
         for child in token.children:  # "a tué 10 personnes", "blessé 14 autres", "trois soldats ont été tués"
-            if child.dep_ in ("obj", "nsubj:pass"):
+            if child.dep_ in ("obj", "obl:arg", "nsubj:pass"):  # "tuant au moins quatre civils"
                 value = number(child, lang) if child.pos_ == "NUM" else _nummod(child, lang)
                 break
     return value

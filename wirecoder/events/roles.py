@@ -19,6 +19,7 @@ from .model import Role
 from .triggers import governor, keys
 
 OBJECT_DEPS = ("obj", "obl:arg", "iobj")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 PREPOSITIONAL_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
 # Event types whose noun's "de X" is the one it happens to ("l'arrestation de X", "le meurtre de X"); for
 # the others "de X" is the doer ("la visite de X", "la démission de X", "la manifestation des X").
@@ -89,6 +90,11 @@ class RoleFinder:
 
     def subject(self, verb: Any) -> Role | None:
         found = self.parser.subject(verb)
+        if found is not None and found[0] > verb.i and self.doc[found[0]:found[1]].root.dep_ not in SUBJECT_DEPS:
+            found = None  # a noun after the verb is its object ("tuant au moins quatre civils"), not an incise's
+        if found is None and {"Part", "Ger"} & set(verb.morph.get("VerbForm")) and verb.head.i != verb.i \
+                and verb.dep_ in ("advcl", "conj", "xcomp"):
+            return self.subject(verb.head)  # "La Russie a lancé une attaque, tuant ...": the main verb's subject
         if found is None:
             return None
         head = self.doc[found[0]:found[1]].root
@@ -103,6 +109,8 @@ class RoleFinder:
             patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
             if patient is None and verb.dep_ in ("acl", "acl:relcl"):
                 patient = verb.head  # "une femme tuée par", "les militants arrêtés"
+            if agent is not None and self._is_weapon(agent):
+                agent = None  # "tué par un tir de drone": the weapon, not who fired it
             return (self.phrase(agent) if agent is not None else None,
                     self.phrase(patient) if patient is not None and not self._is_weapon(patient) else None)
         return self.subject(verb), self._recipient(verb)
@@ -133,13 +141,15 @@ class RoleFinder:
                 recipient = recipient or self.phrase(subject)
             elif subject is not None:
                 actor = actor or self.phrase(subject)
-        for child in noun.children:
-            if child.dep_ != "nmod" or not self._usable(child) or self._is_weapon(child):
-                continue
+        complements = [c for c in noun.children if c.dep_ == "nmod" and self._usable(c) and not self._is_weapon(c)]
+        # "contre X" first: "l'attaque d'ampleur contre le réseau", "les frappes de l'armée contre X"
+        complements.sort(key=lambda c: not self.lex.has("recipient_case", _case(c) or ""))
+        for child in complements:
             case = _case(child) or ""
             if self.lex.has("agent_case", case) and actor is None:
                 actor = self.phrase(child)
-            elif self.lex.has("genitive_case", case) and (self._participant(child) or child.pos_ in NOMINAL):
+            elif self.lex.has("genitive_case", case) and self._determined(child) and (
+                    self._participant(child) or child.pos_ in NOMINAL):
                 if patient_genitive and recipient is None:
                     recipient = self.phrase(child)
                 elif not patient_genitive and actor is None:  # "les défections de deux de ses colistiers"
@@ -174,6 +184,11 @@ class RoleFinder:
         """"vue" of "garde à vue": a word of the trigger's own pattern."""
         rules = self.lex.rules.get((fold(noun.lemma_), "NOUN"), ()) + self.lex.rules.get((fold(noun.text), "NOUN"), ())
         return any(k in rule.rest for rule in rules for k in keys(child))
+
+    @staticmethod
+    def _determined(token: Any) -> bool:
+        """"de X" with a determiner, a number or a name is a participant; "d'ampleur" is a modifier."""
+        return token.pos_ in ("PROPN", "PRON", "NUM") or any(c.dep_ in ("det", "nummod") for c in token.children)
 
     def _participant(self, token: Any) -> bool:
         """A complement that names somebody: an actor of the article or a name."""
