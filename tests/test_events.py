@@ -165,3 +165,16 @@ def test_a_negative_determiner_negates(pipeline: Pipeline) -> None:
 def test_contre_is_the_recipient_and_a_modifier_is_not(pipeline: Pipeline) -> None:
     e = only(pipeline, "Il s'agit de la troisième attaque d'ampleur contre le réseau électrique depuis le 8 mars.")
     assert e["recipient"]["text"] == "le réseau électrique" and e["date"] == "2024-03-08/2024-03-15"
+
+
+def test_disasters_are_not_attacks(pipeline: Pipeline) -> None:
+    text = ("Les inondations qui ont frappé le nord du pays ont fait de lourds dégâts : au moins 40 personnes "
+            "ont été tuées.")
+    assert [e["type"] for e in events(pipeline, text)] == []
+
+
+def test_a_topic_is_not_a_recipient_and_pronominal_verbs_are_active(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Le ministre s'est entretenu mardi au téléphone avec son homologue chinois sur la crise.")
+    assert (e["type"], e["mode"]) == ("CONSULT", "phone") and "homologue" in e["recipient"]["text"]
+    e = only(pipeline, "Le maire s'est insurgé contre la fermeture de l'usine.")
+    assert e["type"] == "ACCUSE" and e["actor"]["text"] == "Le maire"

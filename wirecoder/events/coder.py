@@ -82,7 +82,7 @@ class _Coder:
         if trigger.verbal:
             if self._state(tok) or self._bare_infinitive(tok):
                 return None
-            actor, recipient = self.roles.of_verb(tok)
+            actor, recipient = self.roles.of_verb(tok, rule.type)
             verb = tok
         else:
             actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
@@ -98,6 +98,10 @@ class _Coder:
         span = (tok.idx, trigger.last.idx + len(trigger.last.text))
         actor, recipient = _outside(actor, span), _outside(recipient, span)  # not "vue" of "garde à vue"
         actor = None if actor is not None and self._only_a_place(actor) else actor
+        if recipient is not None and rule.type != "ASSAULT" and self._only_a_place(recipient):
+            recipient = None  # "interpellé à Lyon": a place, not whom it was done to (an attack may hit one)
+        if rule.type == "ASSAULT" and self._natural(actor, sentence):
+            return None  # "les inondations ... 168 personnes ont été tuées": a disaster, not an attack
         if actor is not None and recipient is not None and ((actor.start, actor.end) == (recipient.start, recipient.end)
                                                             or (actor.actor and actor.actor == recipient.actor)):
             recipient = None  # one phrase, or one person, taken twice by the parse
@@ -151,6 +155,12 @@ class _Coder:
                 return self.story_day, "context"
             return self.document.date, "publication"
         return self.publication, "publication"
+
+    def _natural(self, actor: Role | None, sentence: Any) -> bool:
+        """A natural force does it, or nobody and one is named in the sentence."""
+        words = [t for t in sentence] if actor is None else list(
+            self.doc.char_span(actor.start, actor.end, alignment_mode="expand") or []) if actor.start is not None else []
+        return any(self.lex.has("natural_force", k) for t in words for k in keys(t))
 
     def _only_a_place(self, role: Role) -> bool:
         """"Marjayoun" as a subject the actors stage did not make an actor: a place does not act."""

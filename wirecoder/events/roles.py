@@ -16,7 +16,7 @@ from ..document import Actor, Document
 from ..quotes.finder import clause_parser
 from .lexicon import EventLexicon
 from .model import Role
-from .triggers import governor, keys
+from .triggers import governor, keys, passive
 
 OBJECT_DEPS = ("obj", "obl:arg", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -102,37 +102,43 @@ class RoleFinder:
             return None  # "des roquettes ont visé": the weapon, not who fired it
         return self.role(found[0], found[1], verb.idx)
 
-    def of_verb(self, verb: Any) -> tuple[Role | None, Role | None]:
-        passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        if passive:
+    def of_verb(self, verb: Any, event_type: str) -> tuple[Role | None, Role | None]:
+        if passive(verb, self.lex) and not any(c.dep_ == "obj" for c in verb.children):
             agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
-            patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+            patient = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if patient is None and verb.dep_ in ("acl", "acl:relcl"):
                 patient = verb.head  # "une femme tuée par", "les militants arrêtés"
             if agent is not None and self._is_weapon(agent):
                 agent = None  # "tué par un tir de drone": the weapon, not who fired it
             return (self.phrase(agent) if agent is not None else None,
                     self.phrase(patient) if patient is not None and not self._is_weapon(patient) else None)
-        return self.subject(verb), self._recipient(verb)
+        return self.subject(verb), self._recipient(verb, event_type)
 
-    def _recipient(self, verb: Any) -> Role | None:
+    def _recipient(self, verb: Any, event_type: str) -> Role | None:
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON" and _case(child) is None \
                     and child.idx not in self.time_chars:  # "visé l'ambassade": an object may be a place
                 return self.phrase(child)
-        return self._prepositional(verb)
+        return self._prepositional(verb, event_type)
 
-    def _prepositional(self, verb: Any) -> Role | None:
-        """"contre X", "avec X" on the verb."""
-        for child in verb.children:
-            if child.dep_ in PREPOSITIONAL_DEPS and self._usable(child) and \
-                    self.lex.has("recipient_case", _case(child) or "") and child.pos_ != "PRON":
-                return self.phrase(child)
+    def _aims(self, token: Any, event_type: str) -> bool:
+        """The token's preposition introduces whom an event of this type is aimed at."""
+        types = self.lex.value("recipient_case", _case(token) or "")
+        return types is not None and (types == "-" or event_type in types.split("|"))
+
+    def _prepositional(self, verb: Any, event_type: str) -> Role | None:
+        """"contre X", "avec X" on the verb, or on one of its complements ("au téléphone avec X")."""
+        level = [c for c in verb.children if c.dep_ in PREPOSITIONAL_DEPS]
+        for _ in range(2):
+            for child in level:
+                if self._usable(child) and self._aims(child, event_type) and child.pos_ != "PRON":
+                    return self.phrase(child)
+            level = [g for c in level for g in c.children if g.dep_ == "nmod"]
         return None
 
     def of_noun(self, noun: Any, event_type: str, mode: str | None) -> tuple[Role | None, Role | None]:
         patient_genitive = event_type in PATIENT_GENITIVE or (event_type, mode) in PATIENT_GENITIVE_MODES
-        actor, recipient = self._by_verb(noun, patient_genitive)
+        actor, recipient = self._by_verb(noun, patient_genitive, event_type)
         copula = next((c for c in noun.children if c.dep_ == "cop"), None)
         if copula is not None:  # "X est en garde à vue", "ce sont des attaques"
             subject = next((c for c in [*noun.children, *copula.children] if c.dep_ == "nsubj" and c.pos_ != "PRON"),
@@ -143,7 +149,7 @@ class RoleFinder:
                 actor = actor or self.phrase(subject)
         complements = [c for c in noun.children if c.dep_ == "nmod" and self._usable(c) and not self._is_weapon(c)]
         # "contre X" first: "l'attaque d'ampleur contre le réseau", "les frappes de l'armée contre X"
-        complements.sort(key=lambda c: not self.lex.has("recipient_case", _case(c) or ""))
+        complements.sort(key=lambda c: not self._aims(c, event_type))
         for child in complements:
             case = _case(child) or ""
             if self.lex.has("agent_case", case) and actor is None:
@@ -154,7 +160,7 @@ class RoleFinder:
                     recipient = self.phrase(child)
                 elif not patient_genitive and actor is None:  # "les défections de deux de ses colistiers"
                     actor = self.phrase(child)
-            elif self.lex.has("recipient_case", case) and recipient is None and not self._in_trigger(child, noun):
+            elif self._aims(child, event_type) and recipient is None and not self._in_trigger(child, noun):
                 recipient = self.phrase(child)
         if actor is None:  # "un hommage national, présidé par Emmanuel Macron"
             agent = next((g for c in noun.children if c.dep_ in ("acl", "amod")
@@ -165,7 +171,7 @@ class RoleFinder:
             actor = self.phrase(noun.head)  # "Victoria Nuland, en visite à Bagdad"
         return actor, recipient
 
-    def _by_verb(self, noun: Any, patient_genitive: bool) -> tuple[Role | None, Role | None]:
+    def _by_verb(self, noun: Any, patient_genitive: bool, event_type: str) -> tuple[Role | None, Role | None]:
         """The doer of a noun's event is its verb's subject when the verb carries it out ("le Pentagone a
         effectué des frappes", "a annoncé le retrait de ses soldats"); for events that have no victim, any
         verb will do ("Macron a entamé une visite")."""
@@ -177,7 +183,7 @@ class RoleFinder:
             return (self.phrase(agent) if agent is not None else None), None
         if below.dep_ in OBJECT_DEPS:
             # "effectué des frappes contre X": the parser hangs X on the verb
-            return self.subject(verb), self._prepositional(verb)
+            return self.subject(verb), self._prepositional(verb, event_type)
         return None, None
 
     def _in_trigger(self, child: Any, noun: Any) -> bool:

@@ -119,6 +119,8 @@ def _condition(kind: str, words: frozenset[str], token: Any, lex: EventLexicon) 
 def passive(verb: Any, lex: EventLexicon) -> bool:
     """"a été interpellé" (the parser may call "été" a copula), or a bare past participle ("Condamné en
     2015, il ...", "les militants arrêtés")."""
+    if any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in verb.children):
+        return False  # "il s'est insurgé", "se sont réjouis": pronominal verbs take "être" too
     if any(c.dep_ == "aux:pass" or (c.dep_ in ("cop", "aux:tense") and lex.has("passive_auxiliary", c.lemma_))
            for c in verb.children):
         return True
