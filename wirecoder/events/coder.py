@@ -158,8 +158,12 @@ class _Coder:
 
     def _natural(self, actor: Role | None, sentence: Any) -> bool:
         """A natural force does it, or nobody and one is named in the sentence."""
-        words = [t for t in sentence] if actor is None else list(
-            self.doc.char_span(actor.start, actor.end, alignment_mode="expand") or []) if actor.start is not None else []
+        if actor is None:
+            words = list(sentence)
+        elif actor.start is not None and actor.end is not None:
+            words = list(self.doc.char_span(actor.start, actor.end, alignment_mode="expand") or [])
+        else:
+            words = []
         return any(self.lex.has("natural_force", k) for t in words for k in keys(t))
 
     def _only_a_place(self, role: Role) -> bool:
