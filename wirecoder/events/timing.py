@@ -85,7 +85,7 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
         value = t.get("period") or t.get("value")
         if t["type"] not in DATED_TYPES or not value or not sentence.start_char <= t["start"] < sentence.end_char:
             continue
-        if value_bounds(_as_event_date(t)) == (None, None):
+        if None in value_bounds(_as_event_date(t)):
             continue  # "actuellement" PRESENT_REF: no date to give
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None:
