@@ -54,10 +54,14 @@ def _toll_at(token: Any, lex: EventLexicon, lang: str) -> int | None:
     value = _nummod(token, lang)
     if value is None and token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
         value = _nummod(token.head, lang)  # "13 militaires tués"
-    if value is None and token.pos_ == "VERB":
-        for child in token.children:  # "a tué 10 personnes", "blessé 14 autres", "trois soldats ont été tués"
-            if child.dep_ in ("obj", "obl:arg", "nsubj:pass"):  # "tuant au moins quatre civils"
-                value = number(child, lang) if child.pos_ == "NUM" else _nummod(child, lang)
+    if value is None:
+        # "a tué 10 personnes", "tuant au moins quatre civils", "trois soldats ont été tués"; the subject only
+        # when there is no object: "13 militaires sont morts", not the killers of "deux hommes ont tué"
+        children = list(token.children)
+        objects = [c for c in children if c.dep_ in ("obj", "obl:arg", "nsubj:pass")]
+        for child in objects or [c for c in children if c.dep_ == "nsubj"]:
+            value = number(child, lang) if child.pos_ == "NUM" else _nummod(child, lang)
+            if value is not None:
                 break
     return value
 
