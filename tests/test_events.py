@@ -178,3 +178,13 @@ def test_a_topic_is_not_a_recipient_and_pronominal_verbs_are_active(pipeline: Pi
     assert (e["type"], e["mode"]) == ("CONSULT", "phone") and "homologue" in e["recipient"]["text"]
     e = only(pipeline, "Le maire s'est insurgé contre la fermeture de l'usine.")
     assert e["type"] == "ACCUSE" and e["actor"]["text"] == "Le maire"
+
+
+def test_the_story_day_is_a_day_not_a_week() -> None:
+    from wirecoder.events.timing import story_day
+
+    timexes = [{"type": "DATE", "value": "2020-W21"}, {"type": "DATE", "value": "2020-05-20"},
+               {"type": "DATE", "value": "2020-05-20"}, {"type": "DATE", "value": "2020-05-01"}]
+    assert story_day(timexes, "2020-05-22", "day") == "2020-05-20"  # named twice, within the week before
+    assert story_day(timexes[:1], "2020-05-22", "day") is None
+    assert story_day(timexes, "2020-05", "month") == "2020-05-20"

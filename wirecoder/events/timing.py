@@ -46,6 +46,9 @@ def story_day(timexes: list[dict[str, Any]], date: str | None, precision: str | 
 
 
 def _is_day(value: str) -> bool:
+    """An ISO calendar day, YYYY-MM-DD (Python also reads weeks, "2020-W21", as days)."""
+    if len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return False
     try:
         dt.date.fromisoformat(value)
     except ValueError:
