@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..document import Document
+from ..quotes.marks import trimmed
 from .codes import codes_for
 from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
@@ -26,13 +27,11 @@ CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge
 ADJUNCT_DEPS = ("advcl", "acl", "xcomp")  # a participle or gerund hung on the clause it belongs to
 STATE_MODIFIER_DEPS = ("acl", "amod")
 
-
-
 def find_events(document: Document, spacy_doc: Any, lang: str, *, infer_countries: bool = True,
                 home_country: str | None = None) -> list[Event]:
     """The events of one parsed article. ``home_country``: where the news comes from, the country of a
     person the article gives none (when ``infer_countries``)."""
-    return _Coder(document, spacy_doc, lang).run(home_country if infer_countries else None, infer_countries)
+    return _Coder(document, spacy_doc, lang).run(home_country, infer_countries)
 
 
 class _Coder:
@@ -79,43 +78,24 @@ class _Coder:
     def _event(self, trigger: Trigger, folded: list[Trigger], all_triggers: list[Trigger], sentence: Any
                ) -> Event | None:
         tok, rule = trigger.first, trigger.rule
-        if trigger.verbal:
-            if self._state(tok) or self._bare_infinitive(tok):
-                return None
-            actor, recipient = self.roles.of_verb(tok, rule.type)
-            verb = tok
-        else:
-            actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
-            verb, below = governor(tok, self.lex)
-            if verb is not None and below.dep_ in ARGUMENT_DEPS and self._unrealised(verb, all_triggers):
-                return None  # "a demandé sa libération": what is asked for has not happened
-            if any(self.lex.has("generic_determiner", c.text) for c in tok.children if c.dep_ == "det"):
-                return None  # "comme après chaque attaque": no occurrence in particular
-        if rule.type == "CONSULT" and self._with_media(tok, recipient):
-            return None  # guidelines: a media interview is not a meeting
-        if counterfactual(verb, self.lex):
+        verb = tok if trigger.verbal else governor(tok, self.lex)[0]
+        if not self._occurrence(trigger, verb, all_triggers):
             return None
-        span = (tok.idx, trigger.last.idx + len(trigger.last.text))
-        actor, recipient = _outside(actor, span), _outside(recipient, span)  # not "vue" of "garde à vue"
-        actor = None if actor is not None and self._only_a_place(actor) else actor
-        if recipient is not None and rule.type != "ASSAULT" and self._only_a_place(recipient):
-            recipient = None  # "interpellé à Lyon": a place, not whom it was done to (an attack may hit one)
-        if rule.type == "ASSAULT" and self._natural(actor, sentence):
-            return None  # "les inondations ... 168 personnes ont été tuées": a disaster, not an attack
-        if actor is not None and recipient is not None and ((actor.start, actor.end) == (recipient.start, recipient.end)
-                                                            or (actor.actor and actor.actor == recipient.actor)):
-            recipient = None  # one phrase, or one person, taken twice by the parse
+        roles = self._roles(trigger, verb, sentence)
+        if roles is None:
+            return None
+        actor, recipient = roles
         nouns = folded if trigger.verbal else [trigger]
         anchors = {tok.i} | ({verb.i} if verb is not None else set())
         if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
             anchors.add(verb.head.i)  # "S'indignant que ..., le commentateur a déclaré mardi": its main verb's day
         others = {t.first.i for t in all_triggers if t is not trigger and t not in folded} - anchors
         dated = event_date(anchors, others, sentence, self.document.timexes)
-        start, end = _trimmed(self.text, sentence.start_char, sentence.end_char)
+        start, end = trimmed(self.text, sentence.start_char, sentence.end_char)
         event = Event(rule.type, rule.mode or next((n.rule.mode for n in folded if n.rule.mode), None)
                       or self._mode_cue(tok, verb, rule.type),
-                      Mention(Span(tok.idx, trigger.last.idx + len(trigger.last.text)),
-                              " ".join((rule.anchor, *rule.rest)), Span(start, end), trigger.verbal),
+                      Mention(Span(*_span(trigger)), " ".join((rule.anchor, *rule.rest)), Span(start, end),
+                              trigger.verbal),
                       actor=actor, recipient=recipient,
                       location=locate(self.text, self._clause(tok, verb), tok.idx, self.places, self.lex)
                       or locate(self.text, (start, end), tok.idx, self.places, self.lex),
@@ -129,12 +109,49 @@ class _Coder:
             n = noun.first
             event.count = event.count if event.count is not None else count(n, self.lex, self.lang)
             event.aggregate = event.aggregate or ("Plur" in n.morph.get("Number") and not event.day_dated)
-            event.anaphoric = event.anaphoric or _points_back(n) == "demonstrative"
-            event.definite = event.definite or _points_back(n) is not None
+            pointing = _points_back(n)
+            event.anaphoric = event.anaphoric or pointing == "demonstrative"
+            event.definite = event.definite or pointing is not None
         event.aggregate = event.aggregate or event.count is not None
         if rule.type == "ASSAULT":
             event.killed, event.injured = toll(sentence, self.lex, self.lang)
         return event
+
+    def _occurrence(self, trigger: Trigger, verb: Any, triggers: list[Trigger]) -> bool:
+        """Whether the trigger tells of an occurrence (docs/events.md, "What is not an occurrence")."""
+        tok = trigger.first
+        if trigger.verbal and (self._state(tok) or self._bare_infinitive(tok)):
+            return False
+        if not trigger.verbal:
+            below = governor(tok, self.lex)[1]
+            if verb is not None and below.dep_ in ARGUMENT_DEPS and self._unrealised(verb, triggers):
+                return False  # "a demandé sa libération": what is asked for has not happened
+            if any(self.lex.has("generic_determiner", c.text) for c in tok.children if c.dep_ == "det"):
+                return False  # "comme après chaque attaque": no occurrence in particular
+        return not counterfactual(verb, self.lex)
+
+    def _roles(self, trigger: Trigger, verb: Any, sentence: Any) -> tuple[Role | None, Role | None] | None:
+        """Actor and recipient, cleaned of the parse's usual slips; None when they show there is no event
+        (a meeting with the press, a disaster's toll)."""
+        tok, rule = trigger.first, trigger.rule
+        if trigger.verbal:
+            actor, recipient = self.roles.of_verb(tok, rule.type)
+        else:
+            actor, recipient = self.roles.of_noun(tok, rule.type, rule.mode)
+        if rule.type == "CONSULT" and self._with_media(tok, recipient):
+            return None  # guidelines: a media interview is not a meeting
+        span = _span(trigger)
+        actor, recipient = _outside(actor, span), _outside(recipient, span)  # not "vue" of "garde à vue"
+        actor = None if actor is not None and self._only_a_place(actor) else actor
+        if recipient is not None and rule.type != "ASSAULT" and self._only_a_place(recipient):
+            recipient = None  # "interpellé à Lyon": a place, not whom it was done to (an attack may hit one)
+        if rule.type == "ASSAULT" and self._natural(actor, sentence):
+            return None  # "les inondations ... 168 personnes ont été tuées": a disaster, not an attack
+        if actor is not None and recipient is not None and (
+                (actor.start, actor.end) == (recipient.start, recipient.end)
+                or (actor.actor and actor.actor == recipient.actor)):
+            recipient = None  # one phrase, or one person, taken twice by the parse
+        return actor, recipient
 
     def _clause(self, tok: Any, verb: Any) -> list[tuple[int, int]]:
         """The character ranges of the trigger's own clause: its verb's words without the clauses hung on
@@ -271,6 +288,10 @@ def _fold(triggers: list[Trigger], lex: EventLexicon) -> list[tuple[Trigger, lis
     return [(t, folded.get(t.first.i, []) if t.verbal else []) for t in kept]
 
 
+def _span(trigger: Trigger) -> tuple[int, int]:
+    return trigger.first.idx, trigger.last.idx + len(trigger.last.text)
+
+
 def _outside(role: Role | None, span: tuple[int, int]) -> Role | None:
     """The role, unless its words are the trigger's own ("porter plainte": "plainte" is no recipient)."""
     if role is None or role.start is None or role.end is None:
@@ -301,10 +322,3 @@ def _follows(token: Any, words: tuple[str, ...]) -> bool:
             return False
     return True
 
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -29,7 +29,8 @@ class Quoted:
         return self.close + 1 if self.closed else self.close
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at its ends."""
     inner = text[start:end]
     m = _INNER_SPACE.match(inner)
     assert m is not None
@@ -107,7 +108,7 @@ def _closes(text: str, i: int) -> bool:
 
 
 def _span(text: str, opened: int, close: int, *, closed: bool) -> Quoted:
-    start, end = _trimmed(text, opened + 1, close)
+    start, end = trimmed(text, opened + 1, close)
     return Quoted(opened, close, start, end, closed)
 
 
