@@ -188,3 +188,11 @@ def test_the_story_day_is_a_day_not_a_week() -> None:
     assert story_day(timexes, "2020-05-22", "day") == "2020-05-20"  # named twice, within the week before
     assert story_day(timexes[:1], "2020-05-22", "day") is None
     assert story_day(timexes, "2020-05", "month") == "2020-05-20"
+
+
+def test_the_stage_declares_what_it_needs() -> None:
+    from wirecoder.errors import PipelineError
+
+    Pipeline(stages=["structure", "parse", "actors", "timex", "places", "events"])  # quotes are not needed
+    with pytest.raises(PipelineError, match="'events' requires timexes, places"):
+        Pipeline(stages=["structure", "parse", "actors", "events"])

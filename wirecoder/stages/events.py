@@ -6,7 +6,7 @@ from ..events import find_events
 from .base import Context, stage
 
 
-@stage("events", requires=("spacy_doc", "actors", "timexes", "places", "quotes"), assigns=("events",))
+@stage("events", requires=("spacy_doc", "actors", "timexes", "places"), assigns=("events",))
 def events(ctx: Context) -> None:
     found = find_events(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"],
                         infer_countries=ctx.settings["events.infer_countries"],
