@@ -46,7 +46,9 @@ def accept(match: Match, text: str, lang: str) -> bool:
         return _preceded_by(text, match.start, lang, "date_context")
     if name == "season" and not ({"this", "year", "direction"} & s.keys()) and not fold(match_text(match, text)
                                                                                     ).startswith("l'"):
-        return _preceded_by(text, match.start, lang, "date_context") or text[match.start].isupper()
+        # "a depuis été annulée": the verb, not the season, when a content word follows it
+        return (_preceded_by(text, match.start, lang, "date_context") or text[match.start].isupper()) \
+            and not _before_a_word(text, match.end, lexicon)
     if name in ("clock_h", "clock_heures", "clock_colon"):
         if _preceded_by(text, match.start, lang, "duration_signal"):
             return False
