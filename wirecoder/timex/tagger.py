@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -60,6 +60,7 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
     found: list[Timex] = []
     matches = find_matches(text, lang, lambda m, t: accept(m, t, lang))
     frames = [frame_of(m, lexicon, pub.last.year if pub else date.today().year) for m in matches]
+    frames = _years_carried(text, matches, frames)
     for i, (match, frame) in enumerate(zip(matches, frames, strict=True)):
         if pub is None or story is None:
             resolved = resolve(frame, UNKNOWN, UNKNOWN, None)
@@ -81,6 +82,26 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
     if pub is not None:
         _add_periods(text, found, pub, lang)
     return found
+
+
+SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list[Frame]:
+    """"Le 15 mars 2011, quatre jours avant ..., le 19 mars": a day and month without a year take the year
+    of a full date written earlier in the same sentence."""
+    carried: list[Frame] = []
+    year: tuple[int, int] | None = None  # (year, end offset of the date that gave it)
+    for match, frame in zip(matches, frames, strict=True):
+        if year is not None and SENTENCE_END.search(text, year[1], match.start):
+            year = None
+        if frame.year is None and frame.month is not None and frame.day is not None and year is not None \
+                and frame.deictic is None and frame.direction is None:
+            frame = replace(frame, year=year[0])
+        if frame.year is not None and frame.month is not None:
+            year = (frame.year, match.end)
+        carried.append(frame)
+    return carried
 
 
 def _is_date(value: str | None) -> bool:
