@@ -97,6 +97,8 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
         attached = next((i for i in chain if i in anchors or i in others), None)
         if attached is not None and attached in others:
             continue  # "quatre jours avant les premières frappes ..., le 19 mars": the strikes' date
+        if attached is None and span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head.i != span.root.i:
+            continue  # "sa campagne présidentielle de 2007": the date of a thing, not of this event
         distance = min(abs(span.root.i - a) for a in anchors)
         rank = (0 if attached is not None else 1, distance)
         if best is None or rank < best[:2]:
