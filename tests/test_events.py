@@ -111,6 +111,7 @@ def test_evidence_and_trigger_offsets_point_into_the_text(pipeline: Pipeline) ->
     # an unmet condition and its main clause: no event
     "Si j'avais été dirigeant d'une entreprise américaine, j'aurais été libéré en 24 heures.",
     "Le maire a manifesté son scepticisme.",  # "manifester" with an object is no protest
+    "« J'aurais été libéré en 24 heures », a-t-il assuré.",  # a speaker's conditional past: it did not happen
 ])
 def test_no_event_either(pipeline: Pipeline, text: str) -> None:
     assert events(pipeline, text) == []

@@ -77,6 +77,11 @@ def counterfactual(verb: Any | None, lex: EventLexicon) -> bool:
     chain = [verb, *_ancestors(verb)]
     if any(tok.pos_ in ("VERB", "AUX") and _irrealis_condition(tok, lex) for tok in chain):
         return True
+    auxiliary = next((c for c in verb.children if c.dep_ == "aux:tense"), None)
+    speaker = any(c.dep_ in ("nsubj", "nsubj:pass") and {"1", "2"} & set(c.morph.get("Person"))
+                  for c in verb.children)
+    if auxiliary is not None and conditional(auxiliary, lex) and speaker:
+        return True  # "j'aurais été libéré en 24 heures": what the speaker says did not happen
     return conditional(_finite(verb), lex) and any(
         c.dep_ == "advcl" and _irrealis_condition(c, lex) for c in verb.children)
 
