@@ -197,3 +197,10 @@ def test_the_stage_declares_what_it_needs() -> None:
     Pipeline(stages=["structure", "parse", "actors", "timex", "places", "events"])  # quotes are not needed
     with pytest.raises(PipelineError, match="'events' requires timexes, places"):
         Pipeline(stages=["structure", "parse", "actors", "events"])
+
+
+def test_one_victim_said_with_an_article(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Un policier a été tué mardi dans une attaque au couteau à Kaboul.")
+    assert (e["type"], e["killed"]) == ("ASSAULT", 1)  # "une attaque" folds into "tué": one event
+    e = only(pipeline, "Deux hommes armés ont tué dix villageois mardi.")
+    assert e["killed"] == 10  # the victims, not the killers

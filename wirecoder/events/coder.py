@@ -21,6 +21,7 @@ from .timing import event_date, publication_period, story_day
 from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")  # a noun that names the verb's own event
+FOLD_DEPS = (*ARGUMENT_DEPS, "obl", "obl:mod")  # "blessés lors de l'attaque", "tué dans une attaque": one event
 # Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
 UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
 CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge: "arrêté pour meurtre"
@@ -272,8 +273,8 @@ class _Coder:
 
 
 def _fold(triggers: list[Trigger], lex: EventLexicon) -> list[tuple[Trigger, list[Trigger]]]:
-    """A noun that is the subject or object of a verb trigger of its own type tells of the verb's event
-    ("des roquettes ont visé", "les attaques ont été revendiquées"): the two make one mention."""
+    """A noun that is the subject, object or complement of a verb trigger of its own type tells of the
+    verb's event ("des roquettes ont visé", "blessés lors de l'attaque"): the two make one mention."""
     by_token = {t.first.i: t for t in triggers if t.verbal}
     folded: dict[int, list[Trigger]] = {i: [] for i in by_token}
     kept: list[Trigger] = []
@@ -281,7 +282,7 @@ def _fold(triggers: list[Trigger], lex: EventLexicon) -> list[tuple[Trigger, lis
         if not t.verbal:
             verb, below = governor(t.first, lex)
             host = by_token.get(verb.i) if verb is not None else None
-            if host is not None and host.rule.type == t.rule.type and below.dep_ in ARGUMENT_DEPS:
+            if host is not None and host.rule.type == t.rule.type and below.dep_ in FOLD_DEPS:
                 folded[host.first.i].append(t)
                 continue
         kept.append(t)

@@ -28,6 +28,13 @@ def _nummod(token: Any, lang: str) -> int | None:
     return None
 
 
+def _one(token: Any, lang: str) -> int | None:
+    """"un policier a été tué": one, said by the article."""
+    if "Sing" not in token.morph.get("Number") or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((1 for c in token.children if c.dep_ == "det" and number(c, lang) == 1), None)
+
+
 def _approximate(token: Any, lex: EventLexicon) -> int | None:
     """"une soixantaine" -> 60; "des dizaines" is no figure."""
     if "Plur" in token.morph.get("Number"):
@@ -53,14 +60,14 @@ def _toll_at(token: Any, lex: EventLexicon, lang: str) -> int | None:
         return 0
     value = _nummod(token, lang)
     if value is None and token.dep_ in ("amod", "acl") and token.head.pos_ == "NOUN":
-        value = _nummod(token.head, lang)  # "13 militaires tués"
+        value = _nummod(token.head, lang) or _one(token.head, lang)  # "13 militaires tués", "une femme tuée"
     if value is None:
         # "a tué 10 personnes", "tuant au moins quatre civils", "trois soldats ont été tués"; the subject only
         # when there is no object: "13 militaires sont morts", not the killers of "deux hommes ont tué"
         children = list(token.children)
         objects = [c for c in children if c.dep_ in ("obj", "obl:arg", "nsubj:pass")]
         for child in objects or [c for c in children if c.dep_ == "nsubj"]:
-            value = number(child, lang) if child.pos_ == "NUM" else _nummod(child, lang)
+            value = number(child, lang) if child.pos_ == "NUM" else _nummod(child, lang) or _one(child, lang)
             if value is not None:
                 break
     return value
