@@ -47,6 +47,7 @@ def test_migrations_build_the_tables_schema(tmp_path: Path) -> None:
                                           ("2024-02", ("2024-02-01", "2024-02-29")),
                                           ("2014", ("2014-01-01", "2014-12-31")),
                                           ("2023-12-08", ("2023-12-08", "2023-12-08")), ("P10D", (None, None)),
+                                          ("2023-13", (None, None)), ("2023-02-30", (None, None)),
                                           (None, (None, None))])
 def test_value_bounds(value: str | None, bounds: tuple) -> None:
     assert value_bounds(value) == bounds

@@ -32,10 +32,7 @@ def _day(value: str, *, last: bool) -> str:
     """"2023-12" -> 2023-12-01 (or the 31st with ``last``): ranges compare whole days."""
     from ..timex.calendar import value_bounds
 
-    try:
-        first_day, last_day = value_bounds(value)
-    except ValueError:  # "2023-13": digits, but no month
-        first_day = last_day = None
+    first_day, last_day = value_bounds(value)
     bound = last_day if last else first_day
     if bound is None or len(bound) != ISO_DATE_LENGTH:
         raise ValueError(f"not an ISO date, month or year: {value!r}")

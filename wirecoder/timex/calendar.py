@@ -147,6 +147,12 @@ def _bound(value: str, *, earliest: bool) -> str | None:
     if len(parts) == 1:
         return f"{year:04d}-01-01" if earliest else f"{year:04d}-12-31"
     month = int(parts[1])
+    if not 1 <= month <= 12:
+        return None  # "2023-13"
     if len(parts) == 2:
         return f"{year:04d}-{month:02d}-01" if earliest else f"{year:04d}-{month:02d}-{last_day(year, month):02d}"
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return None  # "2023-02-30"
     return value
