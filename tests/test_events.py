@@ -204,3 +204,10 @@ def test_one_victim_said_with_an_article(pipeline: Pipeline) -> None:
     assert (e["type"], e["killed"]) == ("ASSAULT", 1)  # "une attaque" folds into "tué": one event
     e = only(pipeline, "Deux hommes armés ont tué dix villageois mardi.")
     assert e["killed"] == 10  # the victims, not the killers
+
+
+def test_a_wound_in_an_attack_already_told_is_that_attack(pipeline: Pipeline) -> None:
+    text = ("Une attaque au couteau a fait un mort mardi à Lyon. "
+            "Une autre femme avait également été blessée lors de l'attaque.")
+    e = only(pipeline, text)
+    assert e["type"] == "ASSAULT" and len(e["mentions"]) == 2

@@ -21,7 +21,7 @@ from .timing import event_date, publication_period, story_day
 from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")  # a noun that names the verb's own event
-FOLD_DEPS = (*ARGUMENT_DEPS, "obl", "obl:mod")  # "blessés lors de l'attaque", "tué dans une attaque": one event
+FOLD_DEPS = (*ARGUMENT_DEPS, "obl", "obl:mod", "advmod")  # "blessés lors de l'attaque", "tué dans une attaque"
 # Verbs whose object has not happened: what is asked for, threatened or promised ("a demandé sa libération").
 UNREALISED_TYPES = ("REQUEST", "THREATEN", "AGREE")
 CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge: "arrêté pour meurtre"

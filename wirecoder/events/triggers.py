@@ -65,6 +65,9 @@ def governor(token: Any, lex: EventLexicon) -> tuple[Any, Any]:
             return None, None
         if head.pos_ in ("VERB", "AUX"):
             return head, below
+        if head.pos_ == "ADV" and below.dep_ in ("obl:arg", "obl", "nmod"):
+            below = head  # "lors de l'attaque": the parser hangs the noun on the adverb
+            continue
         if head.pos_ not in ("NOUN", "PRON", "NUM") or not (head.pos_ == "NUM" or any(
                 lex.has("quantity", k) or lex.has("approx_number", k) for k in keys(head))):
             return None, None
