@@ -211,3 +211,10 @@ def test_a_wound_in_an_attack_already_told_is_that_attack(pipeline: Pipeline) ->
             "Une autre femme avait également été blessée lors de l'attaque.")
     e = only(pipeline, text)
     assert e["type"] == "ASSAULT" and len(e["mentions"]) == 2
+
+
+def test_violence_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Des manifestants ont incendié samedi un restaurant à Atlanta.")
+    assert (e["type"], e["mode"], e["acled_event_type"]) == ("PROTEST", "riot", "Riots")
+    e = only(pipeline, "Le policier a utilisé son arme lundi à Atlanta.")
+    assert (e["type"], e["mode"]) == ("ASSAULT", "firearms")

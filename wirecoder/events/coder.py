@@ -93,8 +93,10 @@ class _Coder:
         others = {t.first.i for t in all_triggers if t is not trigger and t not in folded} - anchors
         dated = event_date(anchors, others, sentence, self.document.timexes)
         start, end = trimmed(self.text, sentence.start_char, sentence.end_char)
-        event = Event(rule.type, rule.mode or next((n.rule.mode for n in folded if n.rule.mode), None)
-                      or self._mode_cue(tok, verb, rule.type),
+        kind, mode = rule.type, rule.mode or next((n.rule.mode for n in folded if n.rule.mode), None)
+        if kind == "ASSAULT" and self._by_protesters(actor):
+            kind, mode = "PROTEST", "riot"  # "des manifestants ont incendié le restaurant"
+        event = Event(kind, mode or self._mode_cue(tok, verb, kind),
                       Mention(Span(*_span(trigger)), " ".join((rule.anchor, *rule.rest)), Span(start, end),
                               trigger.verbal),
                       actor=actor, recipient=recipient,
@@ -173,6 +175,12 @@ class _Coder:
                 return self.story_day, "context"
             return self.document.date, "publication"
         return self.publication, "publication"
+
+    def _by_protesters(self, actor: Role | None) -> bool:
+        if actor is None or actor.start is None or actor.end is None:
+            return False
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and any(self.lex.has("protester", k) for k in keys(span.root))
 
     def _natural(self, actor: Role | None, sentence: Any) -> bool:
         """A natural force does it, or nobody and one is named in the sentence."""
