@@ -218,3 +218,11 @@ def test_violence_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
     assert (e["type"], e["mode"], e["acled_event_type"]) == ("PROTEST", "riot", "Riots")
     e = only(pipeline, "Le policier a utilisé son arme lundi à Atlanta.")
     assert (e["type"], e["mode"]) == ("ASSAULT", "firearms")
+
+
+def test_reflexive_visits_and_courts_that_judge(pipeline: Pipeline) -> None:
+    e = only(pipeline, "Le président s'est rendu jeudi sur la base aérienne d'Orléans.")
+    assert (e["type"], e["mode"], e["date"]) == ("CONSULT", "visit", "2024-03-14")
+    e = only(pipeline, "Vendredi, un tribunal d'Istanbul a commencé à juger sept ressortissants turcs.")
+    assert (e["type"], e["date"]) == ("ACCUSE", "2024-03-15") and "ressortissants" in e["recipient"]["text"]
+    assert events(pipeline, "Le ministre a rendu son rapport au Premier ministre.") == []

@@ -227,8 +227,9 @@ class _Coder:
     def _state(self, verb: Any) -> bool:
         """"les troupes américaines déployées en Irak": a participle that describes, not an event (unless
         it has its own doer or date: "une femme tuée le 24 février")."""
-        if verb.dep_ not in STATE_MODIFIER_DEPS or "Part" not in verb.morph.get("VerbForm"):
-            return False
+        if verb.dep_ not in STATE_MODIFIER_DEPS or "Part" not in verb.morph.get("VerbForm") \
+                or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False  # "s'est retrouvé assigné à résidence": it describes what happened to the subject
         if any(c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children):
             return False  # "et réclamé à l'UEFA une sanction": with an object it is an active verb
         return not any(c.dep_ == "obl:agent" or c.idx in self.time_chars for c in verb.subtree)

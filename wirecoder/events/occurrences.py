@@ -14,6 +14,9 @@ from copy import copy
 
 from .model import Event, Role
 
+# Verbal acts: the same actor criticising twice makes two events, not one told twice.
+SPEECH_ACTS = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
 
 def _conflict(a: Role | None, b: Role | None) -> bool:
     return a is not None and b is not None and a.actor is not None and b.actor is not None and a.actor != b.actor
@@ -39,8 +42,9 @@ def _joins(view: Event, group: list[Event], new: Event) -> bool:
     same_sentence = any(m.evidence == new.mention.evidence for m in view.mentions)
     if view.aggregate and new.aggregate:  # tallies of one word: "des dizaines d'attaques", "102 attaques"
         return same_sentence or any(m.lemma == new.mention.lemma for m in view.mentions)
-    if view.actor and new.actor and view.actor.actor and view.actor.actor == new.actor.actor:
-        return True
+    if view.type not in SPEECH_ACTS and view.actor and new.actor and view.actor.actor \
+            and view.actor.actor == new.actor.actor:
+        return True  # one visit told twice; not two statements by one person
     return same_sentence
 
 

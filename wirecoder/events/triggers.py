@@ -103,11 +103,17 @@ def _condition(kind: str, words: frozenset[str], token: Any, lex: EventLexicon) 
         verb, _ = governor(token, lex)
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")] if verb is not None else []
         return any(fold(v.lemma_) in words for v in verbs)
-    if kind == "subj":
+    if kind == "subj":  # subj=weapon: the weapon words of event_words.tsv; else the words given
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if token.dep_ in ("acl", "acl:relcl") and not subjects:
             subjects = [token.head]  # "des roquettes qui ont visé", "des tirs visant"
-        return any(lex.has("weapon", k) for s in subjects for k in keys(s))
+        if token.dep_ == "xcomp" and not subjects:  # "un tribunal a commencé à juger"
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if words == {"weapon"}:
+            return any(lex.has("weapon", k) for s in subjects for k in keys(s))
+        return any(k in words for s in subjects for k in keys(s))
+    if kind == "reflexive":  # "s'est rendu à", not "a rendu"
+        return any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in token.children)
     if kind in ("with", "not"):  # the next words, or the trigger's phrase ("condamné mardi X à 3 ans")
         window = list(token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)])
         window += [t for c in token.children if c.dep_ not in CLAUSE_DEPS and c.i > token.i for t in c.subtree]
