@@ -226,3 +226,4 @@ def test_reflexive_visits_and_courts_that_judge(pipeline: Pipeline) -> None:
     e = only(pipeline, "Vendredi, un tribunal d'Istanbul a commencé à juger sept ressortissants turcs.")
     assert (e["type"], e["date"]) == ("ACCUSE", "2024-03-15") and "ressortissants" in e["recipient"]["text"]
     assert events(pipeline, "Le ministre a rendu son rapport au Premier ministre.") == []
+    assert events(pipeline, "Il s'est rendu compte de son erreur à Paris.") == []
