@@ -28,6 +28,9 @@ def test_detached_elisions_stay_whole(nlp) -> None:
 def test_run_together_sentences_are_cut(nlp) -> None:
     doc = nlp("La communauté s'est réunie.Plusieurs artistes ont signé la lettre.")
     assert [s.text for s in doc.sents] == ["La communauté s'est réunie.", "Plusieurs artistes ont signé la lettre."]
+    doc = nlp("Un accident de la route remontant à 2003.Les autorités avaient assuré le contraire.")
+    assert [s.text for s in doc.sents][1].startswith("Les autorités")  # after a year too
+    assert "3.5" in words(nlp, "La croissance a atteint 3.5 points.")  # a decimal is no sentence end
     # abbreviations, initials and domain names are not sentence ends
     assert "M.Dupont" in words(nlp, "Selon M.Dupont, le site lemonde.fr a publié la note.")
     assert "lemonde.fr" in words(nlp, "Selon M.Dupont, le site lemonde.fr a publié la note.")

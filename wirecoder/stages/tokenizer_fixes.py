@@ -15,9 +15,10 @@ from spacy.util import compile_infix_regex
 
 from ..langdata import function_words
 
-# A full stop between a lower-case letter and an upper-case one ends a sentence whose space was lost;
+# A full stop between a lower-case letter or a digit and an upper-case letter ends a sentence whose space was
+# lost ("réunie.Plusieurs", "en 2003.Les");
 # "M.Dupont", "U.S.A." and "lemonde.fr" do not match.
-RUN_TOGETHER_STOP = r"(?<=[a-zà-ÿ])\.(?=[A-ZÀ-Ý])"
+RUN_TOGETHER_STOP = r"(?<=[a-zà-ÿ0-9])\.(?=[A-ZÀ-Ý])"
 # Two sentences run together with no stop at all ("la communauté noirePlusieurs artistes"): a word in
 # lower case glued to a capitalised one. Only whole lower-case words of three letters or more (checked
 # by ``run_together_cuts``), so that "iPhone", "eBay", "McDonald" and "WhatsApp" stay whole.
