@@ -43,7 +43,6 @@ class _Coder:
         self.roles = RoleFinder(document, spacy_doc, lang, self.lex)
         self.places: list[PlaceMention] = place_mentions(document.places)
         self.skip = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None or p.kind == "credit"]
-        self.time_chars = {i for t in document.timexes for i in range(t["start"], t["end"])}
         self.publication = publication_period(document.date, document.date_precision)
         self.story_day = story_day(document.timexes, document.date, document.date_precision)
 
@@ -79,8 +78,8 @@ class _Coder:
     def _event(self, trigger: Trigger, folded: list[Trigger], all_triggers: list[Trigger], sentence: Any
                ) -> Event | None:
         tok, rule = trigger.first, trigger.rule
-        verb = tok if trigger.verbal else governor(tok, self.lex)[0]
-        if not self._occurrence(trigger, verb, all_triggers):
+        verb, below = (tok, tok) if trigger.verbal else governor(tok, self.lex)
+        if not self._occurrence(trigger, verb, below, all_triggers):
             return None
         roles = self._roles(trigger, verb, sentence)
         if roles is None:
@@ -120,13 +119,12 @@ class _Coder:
             event.killed, event.injured = toll(sentence, self.lex, self.lang)
         return event
 
-    def _occurrence(self, trigger: Trigger, verb: Any, triggers: list[Trigger]) -> bool:
+    def _occurrence(self, trigger: Trigger, verb: Any, below: Any, triggers: list[Trigger]) -> bool:
         """Whether the trigger tells of an occurrence (docs/events.md, "What is not an occurrence")."""
         tok = trigger.first
         if trigger.verbal and (self._state(tok) or self._bare_infinitive(tok)):
             return False
         if not trigger.verbal:
-            below = governor(tok, self.lex)[1]
             if verb is not None and below.dep_ in ARGUMENT_DEPS and self._unrealised(verb, triggers):
                 return False  # "a demandé sa libération": what is asked for has not happened
             if any(self.lex.has("generic_determiner", c.text) for c in tok.children if c.dep_ == "det"):
@@ -176,20 +174,19 @@ class _Coder:
             return self.document.date, "publication"
         return self.publication, "publication"
 
+    def _words(self, role: Role | None) -> Any:
+        """The tokens of a role's words (none for an unidentified actor)."""
+        if role is None or role.start is None or role.end is None:
+            return []
+        return self.doc.char_span(role.start, role.end, alignment_mode="expand") or []
+
     def _by_protesters(self, actor: Role | None) -> bool:
-        if actor is None or actor.start is None or actor.end is None:
-            return False
-        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span is not None and any(self.lex.has("protester", k) for k in keys(span.root))
+        span = self._words(actor)
+        return len(span) > 0 and any(self.lex.has("protester", k) for k in keys(span.root))
 
     def _natural(self, actor: Role | None, sentence: Any) -> bool:
         """A natural force does it, or nobody and one is named in the sentence."""
-        if actor is None:
-            words = list(sentence)
-        elif actor.start is not None and actor.end is not None:
-            words = list(self.doc.char_span(actor.start, actor.end, alignment_mode="expand") or [])
-        else:
-            words = []
+        words = list(sentence) if actor is None else list(self._words(actor))
         return any(self.lex.has("natural_force", k) for t in words for k in keys(t))
 
     def _only_a_place(self, role: Role) -> bool:
@@ -232,12 +229,11 @@ class _Coder:
             return False  # "s'est retrouvé assigné à résidence": it describes what happened to the subject
         if any(c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children):
             return False  # "et réclamé à l'UEFA une sanction": with an object it is an active verb
-        return not any(c.dep_ == "obl:agent" or c.idx in self.time_chars for c in verb.subtree)
+        return not any(c.dep_ == "obl:agent" or c.idx in self.roles.time_chars for c in verb.subtree)
 
     def _with_media(self, tok: Any, recipient: Role | None) -> bool:
         words = [t for t in tok.subtree if t.i > tok.i]
-        if recipient is not None:
-            words += list(self.doc.char_span(recipient.start, recipient.end, alignment_mode="expand") or [])
+        words += list(self._words(recipient))
         return any(self.lex.has("media", k) for t in words for k in keys(t))
 
     def _mode_cue(self, tok: Any, verb: Any, event_type: str) -> str | None:
