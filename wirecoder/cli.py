@@ -1,4 +1,5 @@
-"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, schema, gazetteer, settings."""
+"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, events, export, serve, schema, gazetteer,
+settings."""
 
 from __future__ import annotations
 
@@ -195,12 +196,12 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
     unknown = [t for t in types if t.upper() not in PLOVER_TYPES]
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}", param_hint="--type")
-    query = EventQuery(types, modes, factualities, actor, country, place, since, until, article, limit)
     try:
-        with Store(settings["store.url"]) as store:
-            found = store.events(query)
+        query = EventQuery(types, modes, factualities, actor, country, place, since, until, article, limit)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since/--until") from None
+    with Store(settings["store.url"]) as store:
+        found = store.events(query)
     if fmt == "jsonl":
         for event in found:
             click.echo(json.dumps(event, ensure_ascii=False))
@@ -212,6 +213,23 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
         for event in found:
             click.echo(line(event))
         click.echo(f"{len(found)} event(s)", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI (/) over the database."""
+    import uvicorn
+
+    from .api import create_app
+
+    app = create_app(settings)
+    writes = "writes allowed with the token" if settings["api.token"] else "read-only (no api.token)"
+    click.echo(f"serving {settings['store.url']} on http://{host}:{port}/ ({writes}); Ctrl-C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command()

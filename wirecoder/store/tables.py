@@ -94,6 +94,9 @@ events = Table(
     Column("location", Text),  # the location's name(s); location_text: the words of the article
     Column("location_text", Text),
     Column("country", Text),  # the location's countries, "; "-joined
+    Column("lat", Float),  # the location's point (the place nearest the trigger), for maps and exports
+    Column("lon", Float),
+    Column("geo_precision", Integer),
     Column("actor_country", String(64)),
     Column("recipient_country", String(64)),
     Column("date", String(32)),
@@ -157,5 +160,9 @@ timexes = Table(
 )
 
 Index("ix_articles_date", articles.c.date)
+
+# Full-text search of articles is an SQLite FTS5 table kept in step by triggers (migration 0004); it is not
+# part of this metadata, as SQLAlchemy does not model virtual tables.
+ARTICLE_SEARCH_TABLE = "articles_fts"
 
 ANNOTATION_TABLES = (article_actors, mentions, events, quotes, places, timexes)

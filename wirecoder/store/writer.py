@@ -168,7 +168,8 @@ def _event_row(pk: int, e: dict[str, Any]) -> dict[str, Any]:
     date_start, date_end = value_bounds(e.get("date"))
     return dict(article_pk=pk, type=e["type"], mode=e.get("mode"), actor_id=actor.get("actor"),
                 recipient_id=recipient.get("actor"), location=location.get("name"),
-                location_text=location.get("text"), country=location.get("country"),
+                location_text=location.get("text"), country=location.get("country"), lat=location.get("lat"),
+                lon=location.get("lon"), geo_precision=location.get("geo_precision"),
                 actor_country=actor.get("country"), recipient_country=recipient.get("country"),
                 date=e.get("date"), date_start=date_start, date_end=date_end, count=e.get("count"),
                 killed=e.get("killed"), injured=e.get("injured"), factuality=e.get("factuality", "asserted"),
