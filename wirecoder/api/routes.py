@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import io
+import tempfile
+from typing import IO, Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection, func, select
 
 from .. import __version__
 from ..events import PLOVER_TYPES
+from ..export import FORMATS, export_events
 from ..store import EventQuery
 from ..store.aggregates import GROUPS, PERIODS, event_counts, event_points
 from ..store.catalog import Page, actor_detail, list_actors, list_places, list_quotes, search_articles
-from ..store.event_query import SORTS, count_events, select_events
+from ..store.event_query import SORTS, count_events, iter_events, select_events
 from ..store.tables import articles, events
 from .guards import check_page_size
 
 FACTUALITIES = ("asserted", "negated", "hypothetical", "future")
+EXPORT_SPOOL_BYTES = 8_000_000
+EXPORT_SUFFIX = {"plover": "json", "acled": "csv", "gdelt": "tsv"}
+EXPORT_MEDIA = {"csv": "text/csv", "acled": "text/csv", "gdelt": "text/tab-separated-values",
+                "jsonl": "application/x-ndjson", "plover": "application/json",
+                "parquet": "application/vnd.apache.parquet"}
 router = APIRouter(prefix="/api")
 
 
@@ -135,3 +144,25 @@ def quotes(conn: Conn, paging: Paging, speaker: str | None = None, q: str | None
 def places(conn: Conn, paging: Paging, q: str | None = None, country: str | None = None) -> dict[str, Any]:
     """Distinct geocoded places, most-mentioned first."""
     return list_places(conn, paging, q, country)
+
+
+@router.get("/export")
+def export(conn: Conn, filters: Filters,
+           format: Annotated[str, Query(description="csv, jsonl, parquet, plover, acled or gdelt")] = "csv",
+           ) -> Response:
+    """The matching events as a file in one of the export formats (as ``wirecoder export``)."""
+    if format not in FORMATS:
+        raise HTTPException(422, f"format: unknown {format!r}; known: {', '.join(FORMATS)}")
+    binary = FORMATS[format].binary
+    # Spooled: small exports stay in memory, large ones go to a temporary file, not to the heap.
+    spool = tempfile.SpooledTemporaryFile(max_size=EXPORT_SPOOL_BYTES, mode="w+b")
+    out: IO[Any] = spool if binary else io.TextIOWrapper(spool, encoding="utf-8", newline="")
+    report = export_events(iter_events(conn, filters), format, out)
+    out.flush()
+    if not binary:
+        out.detach()  # type: ignore[attr-defined]
+    spool.seek(0)
+    name = f"wirecoder-events.{EXPORT_SUFFIX.get(format, format)}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "X-Exported": str(report.written),
+               "X-Left-Out": str(sum(report.left_out.values()))}
+    return StreamingResponse(spool, media_type=EXPORT_MEDIA.get(format, "text/plain"), headers=headers)

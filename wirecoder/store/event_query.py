@@ -99,7 +99,8 @@ def filtered(query: EventQuery) -> tuple[FromClause, list[ColumnElement[bool]]]:
 def _listing(query: EventQuery) -> Select[Any]:
     source, conditions = filtered(query)
     stmt = (select(events.c.pk, events.c.data, articles.c.id.label("article_id"),
-                   articles.c.date.label("article_date"), articles.c.title.label("article_title"))
+                   articles.c.date.label("article_date"), articles.c.title.label("article_title"),
+                   articles.c.url.label("article_url"))
             .select_from(source).where(and_(True, *conditions)).order_by(*SORTS[query.sort]))
     if query.limit:
         stmt = stmt.limit(query.limit)
@@ -110,12 +111,12 @@ def _listing(query: EventQuery) -> Select[Any]:
 
 def _item(row: Any) -> dict[str, Any]:
     return {**dict(row.data), "id": row.pk, "article_id": row.article_id, "article_date": row.article_date,
-            "article_title": row.article_title}
+            "article_title": row.article_title, "article_url": row.article_url}
 
 
 def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
-    """Matching events, each as its Document JSON plus ``id``, ``article_id``, ``article_date`` and
-    ``article_title``."""
+    """Matching events, each as its Document JSON plus ``id``, ``article_id``, ``article_date``,
+    ``article_title`` and ``article_url``."""
     return [_item(row) for row in conn.execute(_listing(query))]
 
 
