@@ -60,8 +60,9 @@ def event_filters(
     bad = [f for f in factuality or () if f not in FACTUALITIES]
     if bad:
         raise HTTPException(422, f"factuality: unknown {', '.join(bad)}; known: {', '.join(FACTUALITIES)}")
-    return EventQuery(types, tuple(mode or ()), tuple(factuality or ()), actor or None, country or None,
-                      place or None, since or None, until or None, article or None)
+    return EventQuery(types=types, modes=tuple(mode or ()), factualities=tuple(factuality or ()),
+                      actor=actor or None, country=country or None, place=place or None, since=since or None,
+                      until=until or None, article=article or None)
 
 
 Conn = Annotated[Connection, Depends(connection)]

@@ -57,7 +57,7 @@ def _snippet(body: str, q: str | None) -> str:
 def search_articles(conn: Connection, page: Page, q: str | None = None, since: str | None = None,
                     until: str | None = None, source: str | None = None) -> dict[str, Any]:
     conditions: list[ColumnElement[bool]] = []
-    if q and q.strip():
+    if q and _fts_query(q):  # a query of quote marks alone searches nothing
         conditions.append(_article_search(conn, q))
     if since:
         # An article dated to a month or year that contains the first day may fall on or after it.
@@ -115,8 +115,8 @@ def actor_detail(conn: Connection, actor_id: str) -> dict[str, Any] | None:
     row = conn.execute(select(actors, article_count, event_count).where(actors.c.id == actor_id)).first()
     if row is None:
         return None
-    recent = select_events(conn, EventQuery(actor=actor_id, sort="-date", limit=DETAIL_ROWS))
-    said = list_quotes(conn, Page(1, DETAIL_ROWS), speaker=actor_id)["items"]
+    recent = select_events(conn, EventQuery(actor_id=actor_id, sort="-date", limit=DETAIL_ROWS))
+    said = list_quotes(conn, Page(1, DETAIL_ROWS), speaker_id=actor_id)["items"]
     listed = conn.execute(select(articles.c.id, articles.c.date, articles.c.title)
                           .join(article_actors, article_actors.c.article_pk == articles.c.pk)
                           .where(article_actors.c.actor_id == actor_id)
@@ -128,9 +128,12 @@ def actor_detail(conn: Connection, actor_id: str) -> dict[str, Any] | None:
 
 
 def list_quotes(conn: Connection, page: Page, speaker: str | None = None, q: str | None = None,
-                article: str | None = None) -> dict[str, Any]:
+                article: str | None = None, speaker_id: str | None = None) -> dict[str, Any]:
+    """Quotes by ``speaker`` (an actor id or part of the speaker's name) or exactly ``speaker_id``."""
     source = quotes.join(articles, articles.c.pk == quotes.c.article_pk)
     conditions: list[ColumnElement[bool]] = []
+    if speaker_id:
+        conditions.append(quotes.c.speaker_id == speaker_id)
     if speaker:
         speaker_actor = actors.alias("speaker")
         source = source.outerjoin(speaker_actor, speaker_actor.c.id == quotes.c.speaker_id)

@@ -22,7 +22,7 @@ SORTS: dict[str, tuple[Any, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EventQuery:
     """What the event filters select; empty fields do not filter."""
 
@@ -30,6 +30,7 @@ class EventQuery:
     modes: tuple[str, ...] = ()
     factualities: tuple[str, ...] = ()
     actor: str | None = None  # an actor id, or part of its name (actor or recipient)
+    actor_id: str | None = None  # exactly this actor, as actor or recipient
     country: str | None = None  # ISO alpha-3: of the actor, the recipient or the location
     place: str | None = None  # part of the location's name
     since: str | None = None  # ISO date: events whose date may fall on or after it
@@ -80,6 +81,8 @@ def filtered(query: EventQuery) -> tuple[FromClause, list[ColumnElement[bool]]]:
         pattern = f"%{query.actor}%"
         conditions.append(or_(events.c.actor_id == query.actor, events.c.recipient_id == query.actor,
                               actor_table.c.name.ilike(pattern), recipient_table.c.name.ilike(pattern)))
+    if query.actor_id:
+        conditions.append(or_(events.c.actor_id == query.actor_id, events.c.recipient_id == query.actor_id))
     if query.country:
         pattern = f"%{query.country.upper()}%"
         conditions.append(or_(events.c.actor_country.like(pattern), events.c.recipient_country.like(pattern),
