@@ -9,16 +9,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Select, and_, func, or_, select
 
-from .tables import actors, articles, events
+from .tables import actors, articles, event_data, events
 
 ISO_DATE_LENGTH = 10
 
-# Orders of the event list; every one ends on the article and the offset, so pages never overlap.
+# Orders of the event list; each ends on the article and the offset, so pages never overlap, and the date
+# orders follow the index ix_events_date_order (forwards or backwards), so a deep page is not a sort.
 SORTS: dict[str, tuple[Any, ...]] = {
     "article": (articles.c.date, articles.c.id, events.c.evidence_start),
-    "date": (events.c.date_start, articles.c.id, events.c.evidence_start),
-    "-date": (events.c.date_start.desc(), articles.c.id, events.c.evidence_start),
-    "type": (events.c.type, events.c.date_start, articles.c.id, events.c.evidence_start),
+    "date": (events.c.date_start, events.c.article_pk, events.c.evidence_start),
+    "-date": (events.c.date_start.desc(), events.c.article_pk.desc(), events.c.evidence_start.desc()),
+    "type": (events.c.type, events.c.date_start, events.c.article_pk, events.c.evidence_start),
 }
 
 
@@ -64,9 +65,8 @@ def day_bound(value: str, *, last: bool, field: str = "date") -> str:
 
 
 def filtered(query: EventQuery) -> tuple[FromClause, list[ColumnElement[bool]]]:
-    """The events joined to their article (and to the actors only when filtering on them), and the
-    conditions of ``query``."""
-    source: FromClause = events.join(articles, articles.c.pk == events.c.article_pk)
+    """The events (joined to their article only when filtering on it) and the conditions of ``query``."""
+    source: FromClause = events
     conditions: list[ColumnElement[bool]] = []
     if query.types:
         conditions.append(events.c.type.in_([t.upper() for t in query.types]))
@@ -75,12 +75,9 @@ def filtered(query: EventQuery) -> tuple[FromClause, list[ColumnElement[bool]]]:
     if query.factualities:
         conditions.append(events.c.factuality.in_(query.factualities))
     if query.actor:
-        actor_table, recipient_table = actors.alias("actor"), actors.alias("recipient")
-        source = (source.outerjoin(actor_table, actor_table.c.id == events.c.actor_id)
-                  .outerjoin(recipient_table, recipient_table.c.id == events.c.recipient_id))
-        pattern = f"%{query.actor}%"
-        conditions.append(or_(events.c.actor_id == query.actor, events.c.recipient_id == query.actor,
-                              actor_table.c.name.ilike(pattern), recipient_table.c.name.ilike(pattern)))
+        # The few actors that match, looked up once, rather than a name test on every event.
+        named = select(actors.c.id).where(or_(actors.c.id == query.actor, actors.c.name.ilike(f"%{query.actor}%")))
+        conditions.append(or_(events.c.actor_id.in_(named), events.c.recipient_id.in_(named)))
     if query.actor_id:
         conditions.append(or_(events.c.actor_id == query.actor_id, events.c.recipient_id == query.actor_id))
     if query.country:
@@ -95,13 +92,17 @@ def filtered(query: EventQuery) -> tuple[FromClause, list[ColumnElement[bool]]]:
     if query.until:
         conditions.append(events.c.date_start <= day_bound(query.until, last=True))
     if query.article:
+        source = events.join(articles, articles.c.pk == events.c.article_pk)
         conditions.append(articles.c.id == query.article)
     return source, conditions
 
 
 def _listing(query: EventQuery) -> Select[Any]:
     source, conditions = filtered(query)
-    stmt = (select(events.c.pk, events.c.data, articles.c.id.label("article_id"),
+    if not query.article:
+        source = source.join(articles, articles.c.pk == events.c.article_pk)
+    source = source.join(event_data, event_data.c.event_pk == events.c.pk)
+    stmt = (select(events.c.pk, event_data.c.data, articles.c.id.label("article_id"),
                    articles.c.date.label("article_date"), articles.c.title.label("article_title"),
                    articles.c.url.label("article_url"))
             .select_from(source).where(and_(True, *conditions)).order_by(*SORTS[query.sort]))

@@ -19,7 +19,18 @@ from ..document import Document
 from ..timex.calendar import value_bounds
 from .database import open_engine
 from .event_query import EventQuery, select_events
-from .tables import ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes, timexes
+from .tables import (
+    ANNOTATION_TABLES,
+    actors,
+    article_actors,
+    articles,
+    event_data,
+    events,
+    mentions,
+    places,
+    quotes,
+    timexes,
+)
 
 WriteOutcome = Literal["added", "replaced", "unchanged"]
 
@@ -130,7 +141,10 @@ class Store:
                                                speaker_end=(q.get("speaker") or {}).get("end"), data=q)
                                           for q in doc.quotes])
         if doc.events:
-            conn.execute(insert(events), [_event_row(pk, e) for e in doc.events])
+            inserted = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True),
+                                    [_event_row(pk, e) for e in doc.events]).scalars().all()
+            conn.execute(insert(event_data), [dict(event_pk=event_pk, data=e)
+                                              for event_pk, e in zip(inserted, doc.events, strict=True)])
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -176,4 +190,4 @@ def _event_row(pk: int, e: dict[str, Any]) -> dict[str, Any]:
                 evidence_start=e["evidence"]["start"], evidence_end=e["evidence"]["end"],
                 trigger_start=(e.get("trigger") or {}).get("start"), trigger_end=(e.get("trigger") or {}).get("end"),
                 cameo=e.get("cameo"), acled_event_type=e.get("acled_event_type"),
-                acled_sub_event_type=e.get("acled_sub_event_type"), data=e)
+                acled_sub_event_type=e.get("acled_sub_event_type"))

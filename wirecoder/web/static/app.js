@@ -284,8 +284,9 @@ async function loadEventTable(view, filters, page) {
   view.querySelector('#events-total').textContent = plural(data.total, 'event');
   const tbody = view.querySelector('#events-table tbody');
   tbody.replaceChildren(...data.items.map(eventRow));
-  if (!data.items.length) tbody.append(h('tr', {}, h('td', { colspan: 7, class: 'empty' }, 'No event matches these filters.')));
+  // The empty message stays out of the table: every body row stands for an event.
   view.querySelector('#events-pager').replaceChildren(
+    data.items.length ? '' : h('p', { class: 'empty' }, 'No event matches these filters.'),
     pager(page, PAGE_SIZE, data.total, (p) => go('#/events' + qs(withParam(filters, 'page', p)))));
 }
 
