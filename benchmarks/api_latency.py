@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import socket
 import statistics
@@ -131,8 +130,8 @@ def main() -> None:
         generate(url, args.events)
         print(f"generated {args.events:,} events in {time.perf_counter() - started:.0f} s: {args.db}")
     port = _free_port()
-    server = subprocess.Popen([str(Path(sys.executable).parent / "wirecoder"), "--db", url, "serve", "--port", str(port)],
-                              stderr=subprocess.DEVNULL)
+    command = [str(Path(sys.executable).parent / "wirecoder"), "--db", url, "serve", "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     failed = False
     try:
