@@ -248,3 +248,18 @@ def test_openapi_and_docs_are_served_offline(client: TestClient) -> None:
     assert client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
     page = client.get("/").text
     assert "/static/vendor/d3.min.js" in page and "http" not in page.replace("http-equiv", "")
+
+
+def test_serve_listens_on_loopback_by_default(demo_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from wirecoder.cli import cli
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    result = CliRunner().invoke(cli, ["serve", "--db", demo_db, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8123
+    assert calls[0]["app"].state.settings["store.url"] == demo_db
+    assert "read-only" in result.output

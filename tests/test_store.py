@@ -119,3 +119,15 @@ def test_migration_0004_keeps_stored_events_and_indexes_stored_articles(tmp_path
         assert event["type"] == "ASSAULT" and event["evidence"] == {"start": 0, "end": 31}
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'roquettes'")).all()
+
+
+def test_search_follows_a_replaced_article(store: Store) -> None:
+    from wirecoder.store.catalog import Page, search_articles
+
+    first = Article("a1", "(Dakar) Le président a reçu son homologue.", date="2024-05", date_precision="month")
+    store.write(make_doc(first), first.content_hash)
+    second = Article("a1", "(Dakar) Le ministre a inauguré un pont.", date="2024-05", date_precision="month")
+    assert store.write(make_doc(second), second.content_hash) == "replaced"
+    with store.engine.connect() as conn:
+        assert search_articles(conn, Page(), "pont")["total"] == 1
+        assert search_articles(conn, Page(), "homologue")["total"] == 0

@@ -85,7 +85,8 @@ def test_filtering_events_by_type_and_country(page: Any) -> None:
     page.select_option("#filters select[name=type]", "ASSAULT")
     page.fill("#filters input[name=country]", "UKR")
     page.click("#apply-filters")
-    page.wait_for_function("document.querySelector('#events-total').textContent !== %r" % before)
+    page.wait_for_function("previous => document.querySelector('#events-total').textContent !== previous",
+                           arg=before)
     page.wait_for_selector("#events-table tbody tr")
     rows = page.locator("#events-table tbody tr")
     assert 0 < rows.count() < 50

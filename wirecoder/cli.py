@@ -258,15 +258,19 @@ def export_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
 
 
 @cli.command()
+@click.option("--db", "db_url", help="Database URL (as the global --db).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default is reachable from this machine only.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int) -> None:
+def serve(settings: Settings, db_url: str | None, host: str, port: int) -> None:
     """Serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI (/) over the database."""
     import uvicorn
 
     from .api import create_app
+
+    if db_url:
+        settings = Settings({**dict(settings.items()), "store.url": db_url})
 
     app = create_app(settings)
     writes = "writes allowed with the token" if settings["api.token"] else "read-only (no api.token)"
