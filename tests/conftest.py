@@ -39,3 +39,20 @@ def wire_file(tmp_path: Path):
             path.write_text(content, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> str:
+    """A database holding the bundled sample stories (the project's own), annotated by the full pipeline."""
+    from wirecoder.cli import samples_dir
+    from wirecoder.readers import SkipLog, read_paths
+    from wirecoder.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    skips = SkipLog()
+    articles = list(read_paths([samples_dir()], skips=skips))
+    assert not skips.skips
+    with Store(url) as store:
+        for article, doc in zip(articles, pipeline.process(articles), strict=True):
+            store.write(doc, article.content_hash)
+    return url

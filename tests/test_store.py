@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, func, select, text
 
 from wirecoder import Article, Document, Pipeline
-from wirecoder.store import Store
+from wirecoder.store import EventQuery, Store
+from wirecoder.store.database import alembic_config
 from wirecoder.store.tables import article_actors, articles, mentions
 
 
@@ -25,7 +28,8 @@ def make_doc(article: Article, pipeline: Pipeline | None = None) -> Document:
 def test_sqlite_is_in_wal_mode_and_migrated(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
     Store(store.url).close()  # opening again is a no-op migration
 
 
@@ -94,3 +98,36 @@ def test_later_annotations_get_their_rows(store: Store) -> None:
                                   events.c.trigger_start)).one()
         assert tuple(row) == ("ASSAULT", "IRQ", 0, 57, 18)
     assert (store.document("a4") or {})["events"][0]["mode"] == "heavy-weapons"
+
+
+def test_migration_0004_keeps_stored_events_and_indexes_stored_articles(tmp_path: Path) -> None:
+    """A database written before event_data and the search table: its events and texts are carried over."""
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(text("INSERT INTO articles (id, content_hash, date, text, document, ingested_at) VALUES "
+                          "('a1', 'h', '2024-05-02', 'Des roquettes ont visé la base.', '{}', '2024-05-02')"))
+        conn.execute(text("INSERT INTO events (article_pk, type, factuality, evidence_start, evidence_end, date_start,"
+                          " data) VALUES (1, 'ASSAULT', 'asserted', 0, 31, '2024-05-02', "
+                          "'{\"type\": \"ASSAULT\", \"evidence\": {\"start\": 0, \"end\": 31}}')"))
+    engine.dispose()
+    with Store(url) as store:
+        [event] = store.events(EventQuery())
+        assert event["type"] == "ASSAULT" and event["evidence"] == {"start": 0, "end": 31}
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'roquettes'")).all()
+
+
+def test_search_follows_a_replaced_article(store: Store) -> None:
+    from wirecoder.store.catalog import Page, search_articles
+
+    first = Article("a1", "(Dakar) Le président a reçu son homologue.", date="2024-05", date_precision="month")
+    store.write(make_doc(first), first.content_hash)
+    second = Article("a1", "(Dakar) Le ministre a inauguré un pont.", date="2024-05", date_precision="month")
+    assert store.write(make_doc(second), second.content_hash) == "replaced"
+    with store.engine.connect() as conn:
+        assert search_articles(conn, Page(), "pont")["total"] == 1
+        assert search_articles(conn, Page(), "homologue")["total"] == 0

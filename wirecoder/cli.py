@@ -1,10 +1,11 @@
-"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, schema, gazetteer, settings."""
+"""The ``wirecoder`` command line: extract, ingest, demo, show, stats, events, export, serve, schema, gazetteer,
+settings."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from itertools import islice
 from typing import IO, Any
@@ -168,39 +169,54 @@ def stats(settings: Settings, fmt: str) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else stats_text(data))
 
 
-@cli.command("events")
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type (repeatable), e.g. ASSAULT.")
-@click.option("--mode", "modes", multiple=True, help="PLOVER mode (repeatable), e.g. drone.")
-@click.option("--factuality", "factualities", multiple=True,
-              type=click.Choice(["asserted", "negated", "hypothetical", "future"]), help="Repeatable.")
-@click.option("--actor", help="Actor or recipient: an actor id or part of its name.")
-@click.option("--country", help="ISO alpha-3 of the actor, the recipient or the location.")
-@click.option("--place", help="Part of the location's name.")
-@click.option("--since", help="Events that may fall on or after this date (2023-12-01, 2023-12, 2023).")
-@click.option("--until", help="Events that may fall on or before this date.")
-@click.option("--article", help="Only this article's events.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "csv"]), default="text", show_default=True)
-@click.pass_obj
-def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...], factualities: tuple[str, ...],
-               actor: str | None, country: str | None, place: str | None, since: str | None, until: str | None,
-               article: str | None, limit: int | None, fmt: str) -> None:
-    """List stored events, filtered, each with its evidence sentence and offsets."""
-    import csv
+def _event_filters(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters shared by ``events`` and ``export`` (and the API's query parameters)."""
+    options = [
+        click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER type (repeatable), e.g. ASSAULT."),
+        click.option("--mode", "modes", multiple=True, help="PLOVER mode (repeatable), e.g. drone."),
+        click.option("--factuality", "factualities", multiple=True,
+                     type=click.Choice(["asserted", "negated", "hypothetical", "future"]), help="Repeatable."),
+        click.option("--actor", help="Actor or recipient: an actor id or part of its name."),
+        click.option("--country", help="ISO alpha-3 of the actor, the recipient or the location."),
+        click.option("--place", help="Part of the location's name."),
+        click.option("--since", help="Events that may fall on or after this date (2023-12-01, 2023-12, 2023)."),
+        click.option("--until", help="Events that may fall on or before this date."),
+        click.option("--article", help="Only this article's events."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    from .event_rows import COLUMNS, flat, line
+
+def _event_query(types: tuple[str, ...], sort: str = "article", **filters: Any) -> Any:
     from .events import PLOVER_TYPES
-    from .store import EventQuery, Store
+    from .store import EventQuery
 
     unknown = [t for t in types if t.upper() not in PLOVER_TYPES]
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}", param_hint="--type")
-    query = EventQuery(types, modes, factualities, actor, country, place, since, until, article, limit)
     try:
-        with Store(settings["store.url"]) as store:
-            found = store.events(query)
+        return EventQuery(types=types, sort=sort, **filters)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since/--until") from None
+
+
+@cli.command("events")
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "csv"]), default="text", show_default=True)
+@click.pass_obj
+def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...], factualities: tuple[str, ...],
+               fmt: str, **filters: Any) -> None:
+    """List stored events, filtered, each with its evidence sentence and offsets."""
+    import csv
+
+    from .event_rows import COLUMNS, flat, line
+    from .store import Store
+
+    query = _event_query(types, modes=modes, factualities=factualities, **filters)
+    with Store(settings["store.url"]) as store:
+        found = store.events(query)
     if fmt == "jsonl":
         for event in found:
             click.echo(json.dumps(event, ensure_ascii=False))
@@ -212,6 +228,54 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
         for event in found:
             click.echo(line(event))
         click.echo(f"{len(found)} event(s)", err=True)
+
+
+@cli.command("export")
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "plover", "acled", "gdelt"]),
+              required=True, help="csv/parquet: flat table; jsonl: full records; plover: PLOVER JSON array; "
+              "acled: ACLED-like CSV; gdelt: GDELT-like TSV (CAMEO root codes).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write, or - for standard output (not for parquet).")
+@click.pass_obj
+def export_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...], factualities: tuple[str, ...],
+               fmt: str, output: str, **filters: Any) -> None:
+    """Export stored events, filtered, in the formats of the field (see docs/exports.md)."""
+    from .export import FORMATS, export_events
+    from .store import Store
+    from .store.event_query import iter_events
+
+    query = _event_query(types, modes=modes, factualities=factualities, **filters)
+    binary = FORMATS[fmt].binary
+    if output == "-" and binary:
+        raise click.BadParameter("parquet needs a file, not standard output", param_hint="-o")
+    with Store(settings["store.url"]) as store, store.engine.connect() as conn, \
+            click.open_file(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                            atomic=output != "-") as out:
+        events = _progress(iter_events(conn, query), f"export {fmt}")
+        report = export_events(events, fmt, out)
+    click.echo(report.summary(fmt) + ("" if output == "-" else f" to {output}"), err=True)
+
+
+@cli.command()
+@click.option("--db", "db_url", help="Database URL (as the global --db).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_obj
+def serve(settings: Settings, db_url: str | None, host: str, port: int) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI (/) over the database."""
+    import uvicorn
+
+    from .api import create_app
+
+    if db_url:
+        settings = Settings({**dict(settings.items()), "store.url": db_url})
+
+    app = create_app(settings)
+    writes = "writes allowed with the token" if settings["api.token"] else "read-only (no api.token)"
+    click.echo(f"serving {settings['store.url']} on http://{host}:{port}/ ({writes}); Ctrl-C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command()

@@ -38,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Give an event's actor or recipient without a country of its own the country it acts in (a group, "
             "an unidentified actor) or where the story happens (a person), flagged country_inferred."),
     Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
+    Setting("api.token", "",
+            "Bearer token that the API's write endpoints require (env WIRECODER_API_TOKEN); empty: read-only."),
+    Setting("api.max_request_bytes", 200_000, "Largest request body the API accepts (a pasted article)."),
+    Setting("api.max_page_size", 500, "Most rows one API page may ask for."),
+    Setting("api.cors_origins", "",
+            "Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -63,7 +69,8 @@ class Settings:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
-        """Defaults, then the TOML file (argument or WIRECODER_CONFIG), then WIRECODER_DB."""
+        """Defaults, then the TOML file (argument or WIRECODER_CONFIG), then WIRECODER_DB and
+        WIRECODER_API_TOKEN (a secret is better kept out of files)."""
         overrides: dict[str, Any] = {}
         path = path or os.environ.get("WIRECODER_CONFIG")
         if path:
@@ -79,4 +86,6 @@ class Settings:
                     overrides[f"{section}.{key}"] = value
         if os.environ.get("WIRECODER_DB"):
             overrides["store.url"] = os.environ["WIRECODER_DB"]
+        if os.environ.get("WIRECODER_API_TOKEN"):
+            overrides["api.token"] = os.environ["WIRECODER_API_TOKEN"]
         return cls(overrides)

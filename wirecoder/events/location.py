@@ -20,10 +20,17 @@ class PlaceMention:
     end: int
     name: str
     country: str | None
+    point: tuple[float, float, int | None] | None = None  # lat, lon and geo precision, when geocoded
+
+
+def _point(place: dict[str, Any]) -> tuple[float, float, int | None] | None:
+    if place.get("lat") is None or place.get("lon") is None:
+        return None
+    return place["lat"], place["lon"], place.get("precision")
 
 
 def place_mentions(places: list[dict[str, Any]]) -> list[PlaceMention]:
-    found = [PlaceMention(s, e, p["name"], p.get("country"))
+    found = [PlaceMention(s, e, p["name"], p.get("country"), _point(p))
              for p in places for s, e in p.get("mentions") or [(p["start"], p["end"])]]
     return sorted(found, key=lambda m: m.start)
 
@@ -55,8 +62,9 @@ def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: i
             group.append(m)
     group.sort(key=lambda m: m.start)
     start, end = group[0].start, group[-1].end
+    # One point per event, as ACLED gives: the place nearest the trigger.
     return Role(text[start:end], start, end, _joined([m.name for m in group]),
-                _joined([m.country for m in group]))
+                _joined([m.country for m in group]), point=best.point)
 
 
 def dateline_place(document: Any, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -77,4 +85,4 @@ def setting(document: Any, mentions: list[PlaceMention]) -> Role | None:
         name = counts.most_common(1)[0][0]
         chosen = next(m for m in mentions if m.name == name)
     return Role(document.text[chosen.start:chosen.end], chosen.start, chosen.end, chosen.name, chosen.country,
-                inferred=True)
+                inferred=True, point=chosen.point)

@@ -21,6 +21,7 @@ class Role:
     inferred: bool = False  # not said in the evidence: taken from the article (see docs/events.md)
     country_inferred: bool = False  # the country is where the actor acts, not what the article says of it
     unidentified: bool = False  # the article does not say who did it: only a country is inferred (ACLED's way)
+    point: tuple[float, float, int | None] | None = None  # a location's lat, lon and geo precision
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"text": self.text, "name": self.name, "country": self.country,
@@ -33,6 +34,8 @@ class Role:
             data["country_inferred"] = True
         if self.unidentified:
             data["unidentified"] = True
+        if self.point is not None:
+            data["lat"], data["lon"], data["geo_precision"] = self.point
         return data
 
 

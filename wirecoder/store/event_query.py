@@ -1,53 +1,72 @@
-"""Listing stored events with filters: type, mode, actor, country, place, date range, factuality."""
+"""Selecting stored events with filters (type, mode, actor, country, place, date range, factuality), sorted and
+paged: one set of filters for the CLI, the API, the aggregates and the exports."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, FromClause, Select, and_, func, or_, select
 
-from .tables import actors, articles, events
+from .tables import actors, articles, event_data, events
 
 ISO_DATE_LENGTH = 10
 
+# Orders of the event list; each ends on the article and the offset, so pages never overlap, and the date
+# orders follow the index ix_events_date_order (forwards or backwards), so a deep page is not a sort.
+SORTS: dict[str, tuple[Any, ...]] = {
+    "article": (articles.c.date, articles.c.id, events.c.evidence_start),
+    "date": (events.c.date_start, events.c.article_pk, events.c.evidence_start),
+    "-date": (events.c.date_start.desc(), events.c.article_pk.desc(), events.c.evidence_start.desc()),
+    "type": (events.c.type, events.c.date_start, events.c.article_pk, events.c.evidence_start),
+}
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class EventQuery:
-    """What ``wirecoder events`` filters on; empty fields do not filter."""
+    """What the event filters select; empty fields do not filter."""
 
     types: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()
     factualities: tuple[str, ...] = ()
     actor: str | None = None  # an actor id, or part of its name (actor or recipient)
+    actor_id: str | None = None  # exactly this actor, as actor or recipient
     country: str | None = None  # ISO alpha-3: of the actor, the recipient or the location
     place: str | None = None  # part of the location's name
     since: str | None = None  # ISO date: events whose date may fall on or after it
     until: str | None = None  # ISO date: events whose date may fall on or before it
     article: str | None = None
     limit: int | None = None
+    offset: int = 0
+    sort: str = "article"
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise ValueError(f"sort: unknown order {self.sort!r}; known: {', '.join(SORTS)}")
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value:
+                day_bound(value, last=name == "until", field=name)
+
+    def page(self, number: int, size: int) -> EventQuery:
+        return replace(self, limit=size, offset=(number - 1) * size)
 
 
-def _day(value: str, *, last: bool) -> str:
+def day_bound(value: str, *, last: bool, field: str = "date") -> str:
     """"2023-12" -> 2023-12-01 (or the 31st with ``last``): ranges compare whole days."""
     from ..timex.calendar import value_bounds
 
     first_day, last_day = value_bounds(value)
     bound = last_day if last else first_day
     if bound is None or len(bound) != ISO_DATE_LENGTH:
-        raise ValueError(f"not an ISO date, month or year: {value!r}")
+        raise ValueError(f"{field}: not an ISO date, month or year: {value!r}")
     return bound
 
 
-def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
-    """Matching events, by article date then position, each as its Document JSON plus ``article_id``
-    and ``article_date``."""
-    actor_table = actors.alias("actor")
-    recipient_table = actors.alias("recipient")
-    stmt = (select(events.c.data, articles.c.id.label("article_id"), articles.c.date.label("article_date"))
-            .join(articles, articles.c.pk == events.c.article_pk)
-            .outerjoin(actor_table, actor_table.c.id == events.c.actor_id)
-            .outerjoin(recipient_table, recipient_table.c.id == events.c.recipient_id))
+def filtered(query: EventQuery) -> tuple[FromClause, list[ColumnElement[bool]]]:
+    """The events (joined to their article only when filtering on it) and the conditions of ``query``."""
+    source: FromClause = events
     conditions: list[ColumnElement[bool]] = []
     if query.types:
         conditions.append(events.c.type.in_([t.upper() for t in query.types]))
@@ -56,9 +75,11 @@ def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
     if query.factualities:
         conditions.append(events.c.factuality.in_(query.factualities))
     if query.actor:
-        pattern = f"%{query.actor}%"
-        conditions.append(or_(events.c.actor_id == query.actor, events.c.recipient_id == query.actor,
-                              actor_table.c.name.ilike(pattern), recipient_table.c.name.ilike(pattern)))
+        # The few actors that match, looked up once, rather than a name test on every event.
+        named = select(actors.c.id).where(or_(actors.c.id == query.actor, actors.c.name.ilike(f"%{query.actor}%")))
+        conditions.append(or_(events.c.actor_id.in_(named), events.c.recipient_id.in_(named)))
+    if query.actor_id:
+        conditions.append(or_(events.c.actor_id == query.actor_id, events.c.recipient_id == query.actor_id))
     if query.country:
         pattern = f"%{query.country.upper()}%"
         conditions.append(or_(events.c.actor_country.like(pattern), events.c.recipient_country.like(pattern),
@@ -67,15 +88,48 @@ def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
         pattern = f"%{query.place}%"
         conditions.append(or_(events.c.location.ilike(pattern), events.c.location_text.ilike(pattern)))
     if query.since:
-        conditions.append(events.c.date_end >= _day(query.since, last=False))
+        conditions.append(events.c.date_end >= day_bound(query.since, last=False))
     if query.until:
-        conditions.append(events.c.date_start <= _day(query.until, last=True))
+        conditions.append(events.c.date_start <= day_bound(query.until, last=True))
     if query.article:
+        source = events.join(articles, articles.c.pk == events.c.article_pk)
         conditions.append(articles.c.id == query.article)
-    if conditions:
-        stmt = stmt.where(and_(*conditions))
-    stmt = stmt.order_by(articles.c.date, articles.c.id, events.c.evidence_start)
+    return source, conditions
+
+
+def _listing(query: EventQuery) -> Select[Any]:
+    source, conditions = filtered(query)
+    if not query.article:
+        source = source.join(articles, articles.c.pk == events.c.article_pk)
+    source = source.join(event_data, event_data.c.event_pk == events.c.pk)
+    stmt = (select(events.c.pk, event_data.c.data, articles.c.id.label("article_id"),
+                   articles.c.date.label("article_date"), articles.c.title.label("article_title"),
+                   articles.c.url.label("article_url"))
+            .select_from(source).where(and_(True, *conditions)).order_by(*SORTS[query.sort]))
     if query.limit:
         stmt = stmt.limit(query.limit)
-    return [{**dict(row.data), "article_id": row.article_id, "article_date": row.article_date}
-            for row in conn.execute(stmt)]
+    if query.offset:
+        stmt = stmt.offset(query.offset)
+    return stmt
+
+
+def _item(row: Any) -> dict[str, Any]:
+    return {**dict(row.data), "id": row.pk, "article_id": row.article_id, "article_date": row.article_date,
+            "article_title": row.article_title, "article_url": row.article_url}
+
+
+def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
+    """Matching events, each as its Document JSON plus ``id``, ``article_id``, ``article_date``,
+    ``article_title`` and ``article_url``."""
+    return [_item(row) for row in conn.execute(_listing(query))]
+
+
+def iter_events(conn: Connection, query: EventQuery) -> Iterator[dict[str, Any]]:
+    """The same, streamed from the database (exports of any size in constant memory)."""
+    for row in conn.execution_options(stream_results=True, yield_per=1000).execute(_listing(query)):
+        yield _item(row)
+
+
+def count_events(conn: Connection, query: EventQuery) -> int:
+    source, conditions = filtered(query)
+    return conn.execute(select(func.count()).select_from(source).where(and_(True, *conditions))).scalar_one()

@@ -87,17 +87,20 @@ events = Table(
     "events", metadata,
     Column("pk", Integer, primary_key=True),
     _article_fk(),
-    Column("type", String(16), nullable=False, index=True),
+    Column("type", String(16), nullable=False),
     Column("mode", String(32)),
     Column("actor_id", String(512)),
     Column("recipient_id", String(512)),
     Column("location", Text),  # the location's name(s); location_text: the words of the article
     Column("location_text", Text),
     Column("country", Text),  # the location's countries, "; "-joined
+    Column("lat", Float),  # the location's point (the place nearest the trigger), for maps and exports
+    Column("lon", Float),
+    Column("geo_precision", Integer),
     Column("actor_country", String(64)),
     Column("recipient_country", String(64)),
     Column("date", String(32)),
-    Column("date_start", String(10), index=True),  # first and last day the date covers, for date ranges
+    Column("date_start", String(10)),  # first and last day the date covers, for date ranges
     Column("date_end", String(10)),
     Column("count", Integer),
     Column("killed", Integer),
@@ -110,6 +113,12 @@ events = Table(
     Column("cameo", String(4)),
     Column("acled_event_type", String(64)),
     Column("acled_sub_event_type", String(64)),
+)
+
+# The whole event record, apart: the events table stays narrow, so counting and grouping scan small rows.
+event_data = Table(
+    "event_data", metadata,
+    Column("event_pk", Integer, ForeignKey("events.pk", ondelete="CASCADE"), primary_key=True),
     Column("data", JSON, nullable=False),
 )
 
@@ -157,5 +166,17 @@ timexes = Table(
 )
 
 Index("ix_articles_date", articles.c.date)
+# The event list's date orders (and date ranges): walked forwards or backwards, a deep page is not a sort.
+Index("ix_events_date_order", events.c.date_start, events.c.article_pk, events.c.evidence_start)
+# Covering indexes of the aggregates and the map: counts by type, country or actor and day, and by place,
+# read from the index alone.
+Index("ix_events_type_day", events.c.type, events.c.date_start)
+Index("ix_events_country_day", events.c.country, events.c.date_start)
+Index("ix_events_actor_day", events.c.actor_id, events.c.date_start)
+Index("ix_events_place", events.c.lat, events.c.lon, events.c.type, events.c.location, events.c.country)
 
-ANNOTATION_TABLES = (article_actors, mentions, events, quotes, places, timexes)
+# Full-text search of articles is an SQLite FTS5 table kept in step by triggers (migration 0004); it is not
+# part of this metadata, as SQLAlchemy does not model virtual tables.
+ARTICLE_SEARCH_TABLE = "articles_fts"
+
+ANNOTATION_TABLES = (article_actors, mentions, events, quotes, places, timexes)  # event_data: by cascade

@@ -19,7 +19,18 @@ from ..document import Document
 from ..timex.calendar import value_bounds
 from .database import open_engine
 from .event_query import EventQuery, select_events
-from .tables import ANNOTATION_TABLES, actors, article_actors, articles, events, mentions, places, quotes, timexes
+from .tables import (
+    ANNOTATION_TABLES,
+    actors,
+    article_actors,
+    articles,
+    event_data,
+    events,
+    mentions,
+    places,
+    quotes,
+    timexes,
+)
 
 WriteOutcome = Literal["added", "replaced", "unchanged"]
 
@@ -130,7 +141,10 @@ class Store:
                                                speaker_end=(q.get("speaker") or {}).get("end"), data=q)
                                           for q in doc.quotes])
         if doc.events:
-            conn.execute(insert(events), [_event_row(pk, e) for e in doc.events])
+            inserted = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True),
+                                    [_event_row(pk, e) for e in doc.events]).scalars().all()
+            conn.execute(insert(event_data), [dict(event_pk=event_pk, data=e)
+                                              for event_pk, e in zip(inserted, doc.events, strict=True)])
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -168,11 +182,12 @@ def _event_row(pk: int, e: dict[str, Any]) -> dict[str, Any]:
     date_start, date_end = value_bounds(e.get("date"))
     return dict(article_pk=pk, type=e["type"], mode=e.get("mode"), actor_id=actor.get("actor"),
                 recipient_id=recipient.get("actor"), location=location.get("name"),
-                location_text=location.get("text"), country=location.get("country"),
+                location_text=location.get("text"), country=location.get("country"), lat=location.get("lat"),
+                lon=location.get("lon"), geo_precision=location.get("geo_precision"),
                 actor_country=actor.get("country"), recipient_country=recipient.get("country"),
                 date=e.get("date"), date_start=date_start, date_end=date_end, count=e.get("count"),
                 killed=e.get("killed"), injured=e.get("injured"), factuality=e.get("factuality", "asserted"),
                 evidence_start=e["evidence"]["start"], evidence_end=e["evidence"]["end"],
                 trigger_start=(e.get("trigger") or {}).get("start"), trigger_end=(e.get("trigger") or {}).get("end"),
                 cameo=e.get("cameo"), acled_event_type=e.get("acled_event_type"),
-                acled_sub_event_type=e.get("acled_sub_event_type"), data=e)
+                acled_sub_event_type=e.get("acled_sub_event_type"))

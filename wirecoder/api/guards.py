@@ -1,0 +1,101 @@
+"""The API's safety rails: request size, page size, the write token, and errors as JSON (never a trace)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("wirecoder.api")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+def error_body(status: int, message: str) -> dict[str, Any]:
+    return {"error": {"status": status, "message": message}}
+
+
+class BodyLimit:
+    """Refuses bodies over ``max_bytes`` with 413: at once when Content-Length says so, else as they stream."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            response = JSONResponse(error_body(413, self._message()), status_code=413)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise HTTPException(413, self._message())
+            return message
+
+        await self.app(scope, counted, send)
+
+    def _message(self) -> str:
+        return f"request body over {self.max_bytes} bytes (setting api.max_request_bytes)"
+
+
+def check_page_size(page_size: int, most: int) -> None:
+    if page_size > most:
+        raise HTTPException(422, f"page_size: must be at most {most} (setting api.max_page_size)")
+
+
+def check_token(request: Request, token: str) -> None:
+    """Writes need the configured bearer token; with none configured the API is read-only."""
+    if not token:
+        raise HTTPException(403, "the API is read-only: configure api.token (or WIRECODER_API_TOKEN) "
+                                 "to allow writes")
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(value.encode(), token.encode()):
+        raise HTTPException(401, "this endpoint writes: send 'Authorization: Bearer <api.token>'")
+
+
+def _field(location: tuple[Any, ...]) -> str:
+    # ("query", "page_size") -> "page_size"; ("body", "date") -> "date"
+    parts = [str(p) for p in location if p not in ("query", "body", "path")]
+    return ".".join(parts) or "request"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(error_body(exc.status_code, str(exc.detail)), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        message = "; ".join(f"{_field(tuple(e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
+        return JSONResponse(error_body(422, message), status_code=422)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(_request: Request, exc: ValueError) -> JSONResponse:
+        # The store's filters raise ValueError naming the parameter ("since: not an ISO date ...").
+        return JSONResponse(error_body(422, str(exc)), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(error_body(500, f"internal error ({type(exc).__name__}); the server log has "
+                                            "the details"), status_code=500)
