@@ -40,7 +40,7 @@ def test_migrations_build_the_tables_schema(postgres_url: str) -> None:
     with Store(postgres_url) as store, store.engine.connect() as conn:
         # The search column is PostgreSQL's own (migration 0005), outside the SQLAlchemy metadata.
         def modelled(name: str | None, kind: str, parents: dict[str, Any]) -> bool:
-            return not (kind == "column" and name == "search") and not (kind == "index" and name == "ix_articles_search")
+            return (kind, name) not in {("column", "search"), ("index", "ix_articles_search")}
         diff = compare_metadata(MigrationContext.configure(conn, opts={"include_name": modelled}), metadata)
     assert diff == []
     Store(postgres_url).close()  # opening again is a no-op
