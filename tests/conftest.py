@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,38 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> str
         for article, doc in zip(articles, pipeline.process(articles), strict=True):
             store.write(doc, article.content_hash)
     return url
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a throwaway PostgreSQL server for the session; skips, saying why, only when none can be
+    installed or started."""
+    import subprocess
+
+    from .postgres import find_postgres, throwaway_postgres
+
+    bin_dir, why = find_postgres()
+    if bin_dir is None:
+        pytest.skip(f"no PostgreSQL for these tests: {why}")
+    try:
+        with throwaway_postgres(bin_dir) as url:
+            yield url
+    except subprocess.CalledProcessError as exc:
+        pytest.skip(f"PostgreSQL could not be started: {exc} {exc.stderr!r}")
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on the session's server for each test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

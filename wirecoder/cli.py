@@ -4,6 +4,7 @@ settings."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
@@ -78,41 +79,96 @@ def extract(settings: Settings, paths: tuple[str, ...], fmt: str, output: IO[str
     _report_skips(skips, strict)
 
 
-def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool = False) -> list[Document]:
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class _Progress:
+    """One bar for a whole ingest: articles stored, unchanged or skipped, with articles/s and, when the input
+    could be counted, an ETA. On stderr, and silent when stderr is not a terminal."""
+
+    def __init__(self, total: int | None, desc: str) -> None:
+        self.bar = tqdm(total=total, desc=desc, unit=" art", file=sys.stderr, disable=None, dynamic_ncols=True,
+                        smoothing=0.05)
+        self.skipped = 0
+
+    def advance(self, skips: SkipLog, n: int = 1) -> None:
+        new_skips, self.skipped = len(skips) - self.skipped, len(skips)
+        self.bar.update(n + new_skips)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+class _ShardSink:
+    """``--shards DIR``: Documents go to Parquet shards instead of the database (``wirecoder load`` imports them)."""
+
+    def __init__(self, folder: str) -> None:
+        from .batch.shards import ShardWriter
+
+        self.writer = ShardWriter(folder)
+        self.hashes = self.writer.stored_hashes()
+        self.url = folder
+
+    def stored_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        return {i: self.hashes[i] for i in ids if i in self.hashes}
+
+    def write(self, doc: Document, content_hash: str) -> str:
+        self.writer.add(doc, content_hash)
+        return "added"
+
+    def close(self) -> None:
+        self.writer.flush()
+
+
+def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool = False, engine: str = "local",
+            workers: int = 1, scheduler: str | None = None, shards: str | None = None) -> list[Document]:
     """Read, annotate and store; returns the written Documents only when ``keep`` (the demo's summary):
     a corpus run must stream in constant memory."""
+    from .batch import annotate_stream
+    from .readers import count_records
     from .store import IngestResult, Store
 
+    paths = list(paths)
     skips = SkipLog()
     result = IngestResult()
     written: list[Document] = []
-    with Store(settings["store.url"]) as store:
+    sink: Any = _ShardSink(shards) if shards else Store(settings["store.url"])
+    progress = _Progress(count_records(paths), "ingest")
+    try:
         hashes: dict[str, str] = {}
 
         def changed(articles: Iterator[Article]) -> Iterator[Article]:
             """Only articles whose content is not stored yet: a second run parses nothing."""
             while batch := list(islice(articles, HASH_BATCH)):
-                stored = store.stored_hashes(a.id for a in batch)
+                stored = sink.stored_hashes(a.id for a in batch)
                 for a in batch:
                     if stored.get(a.id) == a.content_hash:
                         result.count("unchanged")
+                        progress.advance(skips)
                     else:
                         hashes[a.id] = a.content_hash
                         yield a
 
         articles = read_paths(paths, skips=skips, max_bytes=settings["input.max_text_bytes"])
-        docs = Pipeline(settings=settings).process(changed(articles), skips)
+        docs = annotate_stream(changed(articles), skips, settings, engine, workers=workers, scheduler=scheduler)
         try:
-            for doc in _progress(docs, "ingest"):
-                result.count(store.write(doc, hashes.pop(doc.id)))
+            for doc in docs:
+                result.count(sink.write(doc, hashes.pop(doc.id)))
+                progress.advance(skips)
                 if keep:
                     written.append(doc)
         except KeyboardInterrupt:
             # Each article is its own transaction: what is written is complete, the rest is not begun.
+            progress.close()
             click.echo(f"interrupted: {result.added} added, {result.replaced} replaced before the stop; "
                        "run the same command again to resume", err=True)
             raise SystemExit(130) from None
-    click.echo(f"ingested into {settings['store.url']}: {result.added} added, {result.replaced} replaced, "
+        progress.advance(skips, 0)  # the last skips (articles a stage failed on)
+    finally:
+        progress.close()
+        sink.close()
+    click.echo(f"ingested into {sink.url}: {result.added} added, {result.replaced} replaced, "
                f"{result.unchanged} unchanged", err=True)
     _report_skips(skips, strict)
     return written
@@ -121,10 +177,41 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool =
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was skipped.")
+@click.option("--workers", type=click.IntRange(min=1), default=_cores, show_default="the cores",
+              help="Worker processes (local engine) or LocalCluster workers (dask); each loads the model once.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: a Dask cluster.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="With --engine dask: the cluster's scheduler (default: a LocalCluster of --workers).")
+@click.option("--shards", type=click.Path(file_okay=False),
+              help="Write Parquet shards of Documents into this folder instead of the database "
+                   "(`wirecoder load` imports them).")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], strict: bool) -> None:
-    """Annotate and store articles; unchanged ones (same content hash) are skipped."""
-    _ingest(settings, paths, strict)
+def ingest(settings: Settings, paths: tuple[str, ...], strict: bool, workers: int, engine: str,
+           scheduler: str | None, shards: str | None) -> None:
+    """Annotate and store articles; unchanged ones (same content hash) are skipped, so a run resumes."""
+    if scheduler and engine != "dask":
+        raise click.BadParameter("a scheduler is for --engine dask", param_hint="--scheduler")
+    _ingest(settings, paths, strict, engine=engine, workers=workers, scheduler=scheduler, shards=shards)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any shard or document was skipped.")
+@click.pass_obj
+def load(settings: Settings, folder: str, strict: bool) -> None:
+    """Import the Parquet shards of `ingest --shards` into the database (unchanged articles are left)."""
+    from .batch.shards import shard_documents
+    from .store import IngestResult, Store
+
+    skips = SkipLog()
+    result = IngestResult()
+    with Store(settings["store.url"]) as store:
+        for doc, content_hash in _progress(shard_documents(folder, skips), "load"):
+            result.count(store.write(doc, content_hash))
+    click.echo(f"loaded into {settings['store.url']}: {result.added} added, {result.replaced} replaced, "
+               f"{result.unchanged} unchanged", err=True)
+    _report_skips(skips, strict)
 
 
 def samples_dir() -> str:

@@ -15,10 +15,10 @@ from ..article import Article
 from ..errors import InputError
 from .base import Reader, Skip, SkipLog, decode_text
 from .html import parse_html, read_html_file
-from .jsonl import read_jsonl_file, read_jsonl_lines
+from .jsonl import count_jsonl_records, read_jsonl_file, read_jsonl_lines
 from .wiretext import parse_wire_text, read_wire_file
 
-__all__ = ["READERS", "Skip", "SkipLog", "read_paths", "reader_for"]
+__all__ = ["READERS", "Skip", "SkipLog", "count_records", "read_paths", "reader_for"]
 
 FileReader = Callable[..., Reader]
 
@@ -105,3 +105,22 @@ def read_paths(paths: Iterable[str], *, skips: SkipLog, max_bytes: int = 1_000_0
                 continue
             seen[item.id] = item.origin or "?"
             yield item
+
+
+def count_records(paths: Iterable[str]) -> int | None:
+    """How many records the paths hold (a quick pass: lines of JSON Lines, one per other file), for a progress
+    bar's total and ETA; None when standard input is among them."""
+    total = 0
+    for path_arg in paths:
+        if path_arg == "-":
+            return None
+        path = Path(path_arg)
+        if not path.exists():
+            continue
+        for file in _walk(path) if path.is_dir() else iter([path]):
+            reader = reader_for(file)
+            if reader is read_jsonl_file:
+                total += count_jsonl_records(file)
+            elif reader is not None:
+                total += 1
+    return total

@@ -85,6 +85,15 @@ def _open(path: Path) -> IO[bytes]:
     return open(path, "rb")
 
 
+def count_jsonl_records(path: Path) -> int:
+    """Non-blank lines: the records a JSON Lines file holds (bad ones included, they are counted as skips)."""
+    try:
+        with _open(path) as f:
+            return sum(1 for line in f if line.strip())
+    except (OSError, EOFError):
+        return 0  # reading it will report the error as a skip
+
+
 def read_jsonl_file(path: Path, *, max_bytes: int) -> Reader:
     """Stream the articles of a ``.jsonl`` / ``.ndjson`` / ``.jsonl.gz`` file in constant memory."""
     source = str(path)

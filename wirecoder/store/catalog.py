@@ -38,6 +38,10 @@ def _article_search(conn: Connection, q: str) -> ColumnElement[bool]:
         match = text(f"articles.pk IN (SELECT rowid FROM {ARTICLE_SEARCH_TABLE} "
                      f"WHERE {ARTICLE_SEARCH_TABLE} MATCH :fts)").bindparams(fts=_fts_query(q))
         return match  # type: ignore[return-value]
+    if conn.dialect.name == "postgresql":
+        # The generated tsvector of migration 0005, French stemming; "a phrase" and -word as on the web.
+        match = text("articles.search @@ websearch_to_tsquery('french', :fts)").bindparams(fts=q)
+        return match  # type: ignore[return-value]
     # Other databases: every word in the title or the text, case-insensitively.
     return and_(*[or_(articles.c.title.ilike(f"%{w}%"), articles.c.text.ilike(f"%{w}%")) for w in q.split()])
 
@@ -75,7 +79,7 @@ def search_articles(conn: Connection, page: Page, q: str | None = None, since: s
                                articles.c.source, articles.c.url, articles.c.dateline,
                                func.substr(articles.c.text, 1, 4000).label("head"),
                                event_count.label("events"), quote_count.label("quotes"))
-                        .where(where).order_by(desc(articles.c.date), articles.c.id)
+                        .where(where).order_by(articles.c.date.desc().nulls_last(), articles.c.id)
                         .limit(page.size).offset(page.offset))
     items = [{"id": r.id, "date": r.date, "date_precision": r.date_precision, "title": r.title,
               "source": r.source, "url": r.url, "dateline": r.dateline, "snippet": _snippet(r.head, q),
@@ -120,7 +124,7 @@ def actor_detail(conn: Connection, actor_id: str) -> dict[str, Any] | None:
     listed = conn.execute(select(articles.c.id, articles.c.date, articles.c.title)
                           .join(article_actors, article_actors.c.article_pk == articles.c.pk)
                           .where(article_actors.c.actor_id == actor_id)
-                          .order_by(desc(articles.c.date), articles.c.id).limit(DETAIL_ROWS))
+                          .order_by(articles.c.date.desc().nulls_last(), articles.c.id).limit(DETAIL_ROWS))
     fields = dict(row._mapping)
     fields["event_count"] = fields.pop("events")
     return {**fields, "events": recent, "quotes": said,
@@ -151,7 +155,7 @@ def list_quotes(conn: Connection, page: Page, speaker: str | None = None, q: str
     total = conn.execute(select(func.count()).select_from(source).where(where)).scalar_one()
     rows = conn.execute(select(quotes.c.data, articles.c.id, articles.c.date, articles.c.title)
                         .select_from(source).where(where)
-                        .order_by(desc(articles.c.date), articles.c.id, quotes.c.start)
+                        .order_by(articles.c.date.desc().nulls_last(), articles.c.id, quotes.c.start)
                         .limit(page.size).offset(page.offset))
     items = [{**dict(r.data), "article_id": r.id, "article_date": r.date, "article_title": r.title} for r in rows]
     return {"total": total, "page": page.number, "page_size": page.size, "items": items}

@@ -16,10 +16,14 @@ ISO_DATE_LENGTH = 10
 # Orders of the event list; each ends on the article and the offset, so pages never overlap, and the date
 # orders follow the index ix_events_date_order (forwards or backwards), so a deep page is not a sort.
 SORTS: dict[str, tuple[Any, ...]] = {
-    "article": (articles.c.date, articles.c.id, events.c.evidence_start),
-    "date": (events.c.date_start, events.c.article_pk, events.c.evidence_start),
-    "-date": (events.c.date_start.desc(), events.c.article_pk.desc(), events.c.evidence_start.desc()),
-    "type": (events.c.type, events.c.date_start, events.c.article_pk, events.c.evidence_start),
+    # Undated first going forwards, last going backwards, in every database (SQLite's own order; PostgreSQL's
+    # default is the other way round).
+    "article": (articles.c.date.asc().nulls_first(), articles.c.id, events.c.evidence_start, events.c.pk),
+    "date": (events.c.date_start.asc().nulls_first(), events.c.article_pk, events.c.evidence_start, events.c.pk),
+    "-date": (events.c.date_start.desc().nulls_last(), events.c.article_pk.desc(), events.c.evidence_start.desc(),
+              events.c.pk.desc()),
+    "type": (events.c.type, events.c.date_start.asc().nulls_first(), events.c.article_pk, events.c.evidence_start,
+             events.c.pk),
 }
 
 

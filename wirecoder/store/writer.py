@@ -14,8 +14,10 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..document import Document
+from ..errors import StoreError
 from ..timex.calendar import value_bounds
 from .database import open_engine
 from .event_query import EventQuery, select_events
@@ -33,6 +35,7 @@ from .tables import (
 )
 
 WriteOutcome = Literal["added", "replaced", "unchanged"]
+WRITE_ATTEMPTS = 3
 
 
 @dataclass
@@ -71,6 +74,17 @@ class Store:
             return {r.id: r.content_hash for r in rows}
 
     def write(self, doc: Document, content_hash: str) -> WriteOutcome:
+        """Store one article and its annotations in one transaction. With concurrent writers (PostgreSQL) a
+        race on the same article or a deadlock on shared actors is retried: the retry sees the other's row."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return self._write_once(doc, content_hash)
+            except (IntegrityError, OperationalError) as exc:
+                if self.engine.dialect.name != "postgresql" or attempt == WRITE_ATTEMPTS - 1:
+                    raise StoreError(f"cannot write article {doc.id!r} to {self.url}: {exc.orig}") from None
+        raise AssertionError("unreachable")
+
+    def _write_once(self, doc: Document, content_hash: str) -> WriteOutcome:
         with self.engine.begin() as conn:
             row = conn.execute(select(articles.c.pk, articles.c.content_hash)
                                .where(articles.c.id == doc.id)).first()
@@ -93,8 +107,9 @@ class Store:
             return "added" if row is None else "replaced"
 
     def _upsert_actors(self, conn: Connection, doc: Document) -> None:
+        # In id order: concurrent writers then lock shared actors in the same order and cannot deadlock.
         rows = [dict(id=a.id, name=a.name, type=a.type, country=None if a.type == "person" else a.country,
-                     qid=a.qid) for a in doc.actors]
+                     qid=a.qid) for a in sorted(doc.actors, key=lambda a: a.id)]
         if not rows:
             return
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
