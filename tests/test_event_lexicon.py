@@ -16,7 +16,7 @@ WORD_KINDS = {"perform", "negation", "restrictive", "condition", "possibility", 
               "injured", "without", "approx_number", "weapon", "locative", "recipient_case", "genitive_case",
               "agent_case", "passive_auxiliary", "quantity", "phase", "participle_ending",
               "infinitive_ending", "charge_case", "imperfect_ending", "conditional_ending",
-              "generic_determiner", "natural_force", "protester"}
+              "generic_determiner", "natural_force", "protester", "time_anaphor"}
 
 
 def test_triggers_load_and_cover_every_type() -> None:

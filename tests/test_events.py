@@ -227,3 +227,13 @@ def test_reflexive_visits_and_courts_that_judge(pipeline: Pipeline) -> None:
     assert (e["type"], e["date"]) == ("ACCUSE", "2024-03-15") and "ressortissants" in e["recipient"]["text"]
     assert events(pipeline, "Le ministre a rendu son rapport au Premier ministre.") == []
     assert events(pipeline, "Il s'est rendu compte de son erreur à Paris.") == []
+
+
+def test_a_sentence_that_goes_on_telling_takes_the_day_just_told(pipeline: Pipeline) -> None:
+    text = ("(Paris) Le ministre de l'Intérieur a rencontré mardi 12 mars les syndicats de policiers. Quelques "
+            "heures plus tard, des milliers de personnes ont manifesté devant le ministère. Les syndicats ont "
+            "réclamé des moyens.")
+    found = {e["trigger"]["text"]: e for e in events(pipeline, text, "2024-03-15")}
+    assert found["rencontré"]["date"] == "2024-03-12"
+    assert found["manifesté"]["date"] == "2024-03-12" and found["manifesté"]["date_basis"] == "context"
+    assert found["réclamé"]["date"] == "2024-03"  # no cue: the publication month, as before

@@ -152,7 +152,9 @@ def test_article_search(page: Any) -> None:
     page.goto("/#/articles")
     page.fill("#article-search input[name=q]", "synagogue")
     page.press("#article-search input[name=q]", "Enter")
-    page.wait_for_selector("#articles-list li a")
+    # The unfiltered list is on the page first: wait for the search's own answer.
+    page.wait_for_url(re.compile(r".*q=synagogue.*"))
+    page.wait_for_function("document.querySelectorAll('#articles-list li a').length === 1")
     links = page.locator("#articles-list li a")
     assert links.count() == 1 and "04-lyon-interpellation" in (links.first.get_attribute("href") or "")
 

@@ -3,10 +3,12 @@ then the mentions of one occurrence merged (``occurrences.py``). See docs/events
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..actor_dictionary import fold
 from ..document import Document
 from ..quotes.marks import trimmed
 from .codes import codes_for
@@ -17,7 +19,7 @@ from .model import Event, Mention, Role, Span
 from .numbers import count, toll
 from .occurrences import merge
 from .roles import RoleFinder
-from .timing import event_date, publication_period, story_day
+from .timing import day_told_before, event_date, publication_period, story_day
 from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")  # a noun that names the verb's own event
@@ -104,6 +106,8 @@ class _Coder:
                       factuality=factuality(tok, verb, self.lex))
         if dated is not None:
             event.date, event.date_span, event.date_basis = dated[0], dated[1], "expression"
+        elif self._goes_on_telling(sentence) and (day := day_told_before(self.document.timexes, start)):
+            event.date, event.date_basis = day, "context"  # "Quelques minutes plus tôt, il a refusé ..."
         else:
             event.date, event.date_basis = self._undated(verb if verb is not None else tok)
         event.mentions = [event.mention]
@@ -160,6 +164,11 @@ class _Coder:
         head = verb if verb is not None else tok
         words = [head] + [t for c in head.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
         return [(t.idx, t.idx + len(t.text)) for t in words]
+
+    def _goes_on_telling(self, sentence: Any) -> bool:
+        """The sentence places itself at the time just told ("plus tard", "dans le même temps")."""
+        words = " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
+        return any(f" {phrase} " in words for phrase in self.lex.words.get("time_anaphor", {}))
 
     def _undated(self, verb: Any) -> tuple[str | None, str]:
         """The date of an event its sentence does not date. Said in the present ("reconnaît", "soutient"), the

@@ -45,6 +45,14 @@ def story_day(timexes: list[dict[str, Any]], date: str | None, precision: str | 
     return max(days, key=lambda d: (counts[d], -days.index(d)))
 
 
+def day_told_before(timexes: list[dict[str, Any]], position: int) -> str | None:
+    """The last day named before ``position``: the day a sentence that says "plus tard" or "dans le même
+    temps" goes on telling (the time stage's own story day, as French TimeBank reads it)."""
+    days = [t["value"][:10] for t in timexes
+            if t["type"] in DATED_TYPES and t.get("value") and t["end"] <= position and _is_day(t["value"][:10])]
+    return days[-1] if days else None
+
+
 def _is_day(value: str) -> bool:
     """An ISO calendar day, YYYY-MM-DD (Python also reads weeks, "2020-W21", as days)."""
     if len(value) != 10 or value[4] != "-" or value[7] != "-":

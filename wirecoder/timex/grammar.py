@@ -30,7 +30,9 @@ BUILTIN = {
     "decade_num": r"(?:19|20)?\d0(?!\d)",
     "century_num": r"(?:[IVX]+|\d{1,2})",
 }
-WORD_START = r"(?<![\w’'-])"
+# A word starts after a non-word character, or at a capital glued to a lower-case letter: wire texts run a
+# heading into the next sentence ("ressortissants turcs poursuivisVendredi, un tribunal ...").
+WORD_START = r"(?:(?<![\w’'-])|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])))"  # the case test holds under IGNORECASE
 WORD_END = r"(?![\w])"
 MACRO = re.compile(r"<(?:(\w+):)?(\w+)>")
 
