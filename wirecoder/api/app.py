@@ -28,7 +28,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                   "each with the character offsets of its evidence. See docs/api.md.")
     app.state.settings = settings
     app.state.store = store or Store(settings["store.url"])
-    app.state.annotate = extract._Annotator()
+    app.state.annotate = extract.Annotator()
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(extract.router)

@@ -26,7 +26,7 @@ class PastedArticle(BaseModel):
     url: str | None = None
 
 
-class _Annotator:
+class Annotator:
     """The pipeline, loaded at the first call (seconds: the spaCy model) and used by one request at a time."""
 
     def __init__(self) -> None:

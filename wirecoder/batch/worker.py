@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import resource
 import signal
 from typing import Any
 
@@ -40,12 +38,3 @@ def annotate_batch(settings: Settings, articles: list[Article]) -> tuple[list[Do
     skips = SkipLog()
     documents = list(pipeline_for(settings).process(articles, skips))
     return documents, skips.skips
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def worker_info() -> tuple[int, float]:
-    return os.getpid(), peak_rss_mb()

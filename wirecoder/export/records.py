@@ -9,6 +9,7 @@ from typing import Any
 import pycountry
 
 from ..event_rows import flat
+from ..timex.calendar import value_bounds
 
 # GDELT's QuadClass of a CAMEO root code (GDELT event codebook): verbal and material cooperation, verbal and
 # material conflict.
@@ -37,8 +38,6 @@ GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"
 
 
 def _bounds(event: dict[str, Any]) -> tuple[str | None, str | None]:
-    from ..timex.calendar import value_bounds
-
     return value_bounds(event.get("date"))
 
 
