@@ -4,13 +4,14 @@ Playwright) and a real server over a database, in a thread of the test process."
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from .net import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 APT_TIMEOUT_S = 900
@@ -28,12 +29,6 @@ def find_chromium() -> tuple[str | None, str]:
     except (OSError, subprocess.SubprocessError) as exc:
         return None, f"chromium is missing and 'apt-get install chromium' failed: {exc}"
     return (CHROMIUM, "") if shutil.which(CHROMIUM) else (None, "apt-get installed no /usr/bin/chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .browser import free_port
+from .net import free_port
 
 APT_TIMEOUT_S = 900
 START_TIMEOUT_S = 60

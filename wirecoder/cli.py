@@ -296,9 +296,7 @@ def _event_query(types: tuple[str, ...], sort: str = "article", **filters: Any) 
 def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...], factualities: tuple[str, ...],
                fmt: str, **filters: Any) -> None:
     """List stored events, filtered, each with its evidence sentence and offsets."""
-    import csv
-
-    from .event_rows import COLUMNS, flat, line
+    from .event_rows import line
     from .store import Store
 
     query = _event_query(types, modes=modes, factualities=factualities, **filters)
@@ -308,9 +306,9 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
         for event in found:
             click.echo(json.dumps(event, ensure_ascii=False))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(flat(e) for e in found)
+        from .export import export_events
+
+        export_events(found, "csv", sys.stdout)  # the same columns as `wirecoder export --format csv`
     else:
         for event in found:
             click.echo(line(event))

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-COLUMNS = ("article_id", "article_date", "type", "mode", "factuality", "date", "actor", "actor_country",
-           "recipient", "recipient_country", "location", "location_country", "count", "killed", "injured",
-           "cameo", "acled_event_type", "acled_sub_event_type", "trigger", "evidence_start", "evidence_end",
-           "evidence")
-
 
 def _role(role: dict[str, Any] | None, field: str) -> Any:
     return (role or {}).get(field)
 
 
 def flat(event: dict[str, Any]) -> dict[str, Any]:
-    """One event (with ``article_id`` and ``article_date``) as a flat row of ``COLUMNS``."""
+    """One event (with ``article_id`` and ``article_date``) as a flat row: who, what, where, when, figures,
+    codes, trigger and evidence (the exports add their own columns, ``export/records.py``)."""
     actor, recipient, location = event.get("actor"), event.get("recipient"), event.get("location")
     evidence = event["evidence"]
     return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from dataclasses import replace
 from typing import IO, Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -81,7 +82,7 @@ def health(conn: Conn) -> dict[str, Any]:
 def list_events(conn: Conn, filters: Filters, paging: Paging,
                 sort: Annotated[str, Query(description=", ".join(SORTS))] = "-date") -> dict[str, Any]:
     """Events matching the filters, each with its evidence and trigger offsets, sorted and paged."""
-    query = EventQuery(**{**filters.__dict__, "sort": sort}).page(paging.number, paging.size)
+    query = replace(filters, sort=sort).page(paging.number, paging.size)
     return {"total": count_events(conn, filters), "page": paging.number, "page_size": paging.size,
             "items": select_events(conn, query)}
 

@@ -16,7 +16,7 @@ from ..timex.calendar import value_bounds
 QUAD_CLASS = {**dict.fromkeys(("01", "02", "03", "04", "05"), 1), **dict.fromkeys(("06", "07", "08"), 2),
               **dict.fromkeys(("09", "10", "11", "12", "13"), 3),
               **dict.fromkeys(("14", "15", "16", "17", "18", "19", "20"), 4)}
-DAY_CHARS, MONTH_CHARS, YEAR_CHARS = 10, 7, 4
+DAY_CHARS, YEAR_CHARS = 10, 4
 
 TABLE_COLUMNS = ("id", "article_id", "article_date", "type", "mode", "factuality", "date", "date_start", "date_end",
                  "actor", "actor_country", "recipient", "recipient_country", "location", "location_country",
