@@ -23,7 +23,7 @@ PLOVER_MODES = {
     "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
     "MOBILIZE": ("troops", "weapons", "police"),
 }
-CONDITIONS = ("gov", "subj", "with", "not", "passive", "noobj", "reflexive")
+CONDITIONS = ("gov", "subj", "with", "not", "passive", "noobj", "reflexive", "nonreflexive")
 NONE = "-"
 
 

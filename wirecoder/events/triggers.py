@@ -112,8 +112,9 @@ def _condition(kind: str, words: frozenset[str], token: Any, lex: EventLexicon) 
         if words == {"weapon"}:
             return any(lex.has("weapon", k) for s in subjects for k in keys(s))
         return any(k in words for s in subjects for k in keys(s))
-    if kind == "reflexive":  # "s'est rendu à", not "a rendu"
-        return any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in token.children)
+    if kind in ("reflexive", "nonreflexive"):  # "s'est rendu à", not "a rendu"; "réclame", not "se réclame de"
+        pronominal = any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in token.children)
+        return pronominal == (kind == "reflexive")
     if kind in ("with", "not"):  # the next words, or the trigger's phrase ("condamné mardi X à 3 ans")
         window = list(token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)])
         window += [t for c in token.children if c.dep_ not in CLAUSE_DEPS and c.i > token.i for t in c.subtree]
