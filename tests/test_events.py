@@ -237,3 +237,83 @@ def test_a_sentence_that_goes_on_telling_takes_the_day_just_told(pipeline: Pipel
     assert found["rencontré"]["date"] == "2024-03-12"
     assert found["manifesté"]["date"] == "2024-03-12" and found["manifesté"]["date_basis"] == "context"
     assert found["réclamé"]["date"] == "2024-03"  # no cue: the publication month, as before
+
+
+def test_a_date_apposed_to_another_event_is_that_event_s(pipeline: Pipeline) -> None:
+    text = ("Le 2 février, quatre jours avant les premiers bombardements de l'armée, le 6 février, la "
+            "journaliste a rencontré le général à Tripoli.")
+    found = {e["type"]: e for e in events(pipeline, text)}
+    assert found["CONSULT"]["date"] == "2024-02-02"  # the fronted date is the main clause's
+    assert found["ASSAULT"]["date"] == "2024-02-06"  # the date between commas is the bombings'
+
+
+def test_an_adjunct_shares_its_main_clause_s_date(pipeline: Pipeline) -> None:
+    e = next(e for e in events(pipeline, "Accusé de corruption, le maire avait été arrêté à Lyon en janvier 2023.")
+             if e["type"] == "ACCUSE")
+    assert e["date"] == "2023-01"  # the participle opening the sentence: the arrest's month
+    text = ("Ce groupuscule avait fait parler de lui en avril 2022 lorsqu'un homme se revendiquant de cette "
+            "idéologie avait tué six passants à Toronto.")
+    e = next(e for e in events(pipeline, text) if e["type"] == "ASSAULT")
+    assert e["date"] == "2022-04"  # "lorsque": when its main clause happened
+    text = ("Le ministre a promis mardi de « faire toute la lumière » sur l'incident, tout en reconnaissant que "
+            "« cette soirée reste confuse ».")
+    e = next(e for e in events(pipeline, text) if e["type"] == "CONCEDE")
+    assert e["date"] == "2024-03-12"  # through the infinitive to "promis mardi"; not the quoted "cette soirée"
+
+
+def test_a_date_of_a_noun_phrase_sibling(pipeline: Pipeline) -> None:
+    text = ("La mort de ces neuf soldats est le plus lourd bilan essuyé par l'armée depuis le début de son "
+            "déploiement au Mali en 2013, et l'une des pires pertes depuis l'attentat de Beyrouth en 1983.")
+    found = {e["trigger"]["text"]: e["date"] for e in events(pipeline, text)}
+    assert found.get("déploiement") == "2013" and found.get("attentat") == "1983"
+
+
+def test_two_acts_of_one_sentence_on_different_victims_stay_two(pipeline: Pipeline) -> None:
+    text = ("Des assaillants ont poignardé quatre passants dans un marché, avant que deux d'entre eux ne soient "
+            "abattus par la police.")
+    found = [e for e in events(pipeline, text) if e["type"] == "ASSAULT"]
+    assert sorted(e["trigger"]["text"] for e in found) == ["abattus", "poignardé"]
+
+
+def test_going_on_telling_takes_a_month_but_not_a_quoted_day(pipeline: Pipeline) -> None:
+    text = ("En février, un tribunal a condamné l'éditeur à dix ans de prison. « Le 11 février, rien n'était "
+            "joué », a dit son avocat. Dans le même temps, la Suède a demandé sa libération.")
+    found = {e["type"]: e for e in events(pipeline, text, "2024-05-06")}
+    assert found["REQUEST"]["date"] == "2024-02" and found["REQUEST"]["date_basis"] == "context"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):
+    """A hand-made parse, so a rule about a parse shape is tested whatever the model makes of the words."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_date_hung_beside_an_event_noun_is_that_noun_s() -> None:
+    from wirecoder.events.timing import event_date
+
+    # "bilan depuis le début de leur déploiement au Sahel en 2013 et l' attentat en 1983"
+    words = ["bilan", "depuis", "le", "début", "de", "leur", "déploiement", "au", "Sahel", "en", "2013",
+             "et", "l'", "attentat", "en", "1983"]
+    heads = [0, 3, 3, 0, 6, 6, 3, 8, 6, 10, 3, 13, 13, 0, 15, 0]
+    deps = ["ROOT", "case", "det", "nmod", "case", "det", "nmod", "case", "nmod", "case", "nmod",
+            "cc", "det", "conj", "case", "nmod"]
+    pos = ["NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "ADP", "NUM",
+           "CCONJ", "DET", "NOUN", "ADP", "NUM"]
+    doc = _parsed(words, heads, deps, pos)
+    timexes = []
+    for i, value in ((10, "2013"), (15, "1983")):
+        start = doc[i].idx
+        timexes.append({"start": start, "end": start + 4, "type": "DATE", "value": value})
+    sentence = next(iter(doc.sents))
+    # both dates are hung on nouns that are no event; 2013 shares "début" with "déploiement"
+    assert event_date({6}, {13}, sentence, timexes)[0] == "2013"
+    # "attentat" and 1983 both hang on "bilan": 1983 is the attack's, and 2013 stays the deployment's
+    assert event_date({13}, {6}, sentence, timexes)[0] == "1983"
+
+
+def test_claiming_allegiance_is_no_request(pipeline: Pipeline) -> None:
+    assert [e["type"] for e in events(pipeline, "Un homme se réclamant du mouvement a été vu à Lyon.")] == []
+    assert only(pipeline, "Les syndicats ont réclamé mardi une hausse des salaires.")["type"] == "REQUEST"

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..actor_dictionary import fold
 from ..document import Document
-from ..quotes.marks import trimmed
+from ..quotes.marks import quoted_spans, trimmed
 from .codes import codes_for
 from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
@@ -47,6 +47,8 @@ class _Coder:
         self.skip = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None or p.kind == "credit"]
         self.publication = publication_period(document.date, document.date_precision)
         self.story_day = story_day(document.timexes, document.date, document.date_precision)
+        paragraphs = [(p.start, p.end) for p in document.paragraphs]
+        self.quoted = [(q.start, q.end) for q in quoted_spans(self.text, paragraphs) if q.closed]
 
     def run(self, home_country: str | None, infer_countries: bool) -> list[Event]:
         candidates: list[Event] = []
@@ -89,10 +91,11 @@ class _Coder:
         actor, recipient = roles
         nouns = folded if trigger.verbal else [trigger]
         anchors = {tok.i} | ({verb.i} if verb is not None else set())
-        if verb is not None and verb.dep_ in ADJUNCT_DEPS and {"Part", "Ger"} & set(verb.morph.get("VerbForm")):
-            anchors.add(verb.head.i)  # "S'indignant que ..., le commentateur a déclaré mardi": its main verb's day
+        main = self._main_verb_of_adjunct(verb) if verb is not None else None
+        if main is not None:
+            anchors.add(main.i)  # "S'indignant que ..., le commentateur a déclaré mardi": its main verb's day
         others = {t.first.i for t in all_triggers if t is not trigger and t not in folded} - anchors
-        dated = event_date(anchors, others, sentence, self.document.timexes)
+        dated = event_date(anchors, others, sentence, self.document.timexes, self.quoted)
         start, end = trimmed(self.text, sentence.start_char, sentence.end_char)
         kind, mode = rule.type, rule.mode or next((n.rule.mode for n in folded if n.rule.mode), None)
         if kind == "ASSAULT" and self._by_protesters(actor):
@@ -106,7 +109,7 @@ class _Coder:
                       factuality=factuality(tok, verb, self.lex))
         if dated is not None:
             event.date, event.date_span, event.date_basis = dated[0], dated[1], "expression"
-        elif self._goes_on_telling(sentence) and (day := day_told_before(self.document.timexes, start)):
+        elif self._goes_on_telling(sentence) and (day := day_told_before(self.document.timexes, start, self.quoted)):
             event.date, event.date_basis = day, "context"  # "Quelques minutes plus tôt, il a refusé ..."
         else:
             event.date, event.date_basis = self._undated(verb if verb is not None else tok)
@@ -164,6 +167,37 @@ class _Coder:
         head = verb if verb is not None else tok
         words = [head] + [t for c in head.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
         return [(t.idx, t.idx + len(t.text)) for t in words]
+
+    def _main_verb_of_adjunct(self, verb: Any) -> Any:
+        """The main verb whose date an adjunct clause shares: a bare participle or gerund ("S'indignant que
+        ..., il a déclaré", "tout en reconnaissant que", "Accusé de malversations, M. Ghosn avait été arrêté",
+        which the parser may make the root with the main verb as its conjunct), or a clause that happens
+        when its main clause does ("lorsqu'un homme avait tué"). None for "avant que trois ne soient abattus"."""
+        bare = {"Part", "Ger"} & set(verb.morph.get("VerbForm")) and \
+            not any(c.dep_.startswith("aux") for c in verb.children)
+        simultaneous = self._opened_by_simultaneous(verb)
+        if not (bare or simultaneous):
+            return None
+        if verb.dep_ in ADJUNCT_DEPS:
+            main = verb.head
+            while main.dep_ in ("xcomp", "ccomp") and "Inf" in main.morph.get("VerbForm"):
+                main = main.head  # "a promis mardi « faire toute la lumière », tout en reconnaissant"
+            return main
+        if bare and verb.dep_ == "ROOT" and verb.i == verb.sent.start:
+            return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+                         any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children)), None)
+        return None
+
+    def _opened_by_simultaneous(self, verb: Any) -> bool:
+        """The verb's clause opens with "lorsque", "quand" ...: its mark, or the last opener before it with no
+        other finite verb between ("lorsqu'un homme se revendiquant de cette mouvance avait tué")."""
+        own = {c.i for c in verb.children if c.dep_.startswith("aux")}
+        for tok in reversed(verb.doc[max(verb.sent.start, verb.i - 12):verb.i]):
+            if self.lex.has("simultaneous_mark", tok.text):
+                return True
+            if tok.i not in own and (tok.text in (",", ";", ":") or "Fin" in tok.morph.get("VerbForm")):
+                return False
+        return False
 
     def _goes_on_telling(self, sentence: Any) -> bool:
         """The sentence places itself at the time just told ("plus tard", "dans le même temps")."""

@@ -22,6 +22,15 @@ def _conflict(a: Role | None, b: Role | None) -> bool:
     return a is not None and b is not None and a.actor is not None and b.actor is not None and a.actor != b.actor
 
 
+def _two_acts(view: Event, new: Event) -> bool:
+    """Two verbs of one sentence, each done to someone else: "des assaillants ont poignardé cinq personnes
+    avant que trois d'entre eux ne soient abattus"."""
+    a, b = view.recipient, new.recipient
+    return view.mention.verbal and new.mention.verbal and view.mention.trigger != new.mention.trigger and \
+        a is not None and b is not None and a.start is not None and b.start is not None and \
+        (a.start, a.end) != (b.start, b.end) and not (a.actor and a.actor == b.actor)
+
+
 def _joins(view: Event, group: list[Event], new: Event) -> bool:
     if view.type != new.type or view.factuality != new.factuality:
         return False
@@ -40,6 +49,8 @@ def _joins(view: Event, group: list[Event], new: Event) -> bool:
     if view.mode and new.mode and view.mode != new.mode and not (view.aggregate and new.aggregate):
         return False
     same_sentence = any(m.evidence == new.mention.evidence for m in view.mentions)
+    if same_sentence and _two_acts(view, new):
+        return False
     if view.aggregate and new.aggregate:  # tallies of one word: "des dizaines d'attaques", "102 attaques"
         return same_sentence or any(m.lemma == new.mention.lemma for m in view.mentions)
     if view.type not in SPEECH_ACTS and view.actor and new.actor and view.actor.actor \

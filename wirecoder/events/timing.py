@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from ..timex.calendar import value_bounds
@@ -45,12 +46,24 @@ def story_day(timexes: list[dict[str, Any]], date: str | None, precision: str | 
     return max(days, key=lambda d: (counts[d], -days.index(d)))
 
 
-def day_told_before(timexes: list[dict[str, Any]], position: int) -> str | None:
-    """The last day named before ``position``: the day a sentence that says "plus tard" or "dans le même
-    temps" goes on telling (the time stage's own story day, as French TimeBank reads it)."""
-    days = [t["value"][:10] for t in timexes
-            if t["type"] in DATED_TYPES and t.get("value") and t["end"] <= position and _is_day(t["value"][:10])]
-    return days[-1] if days else None
+def day_told_before(timexes: list[dict[str, Any]], position: int, quoted: Sequence[tuple[int, int]] = ()
+                    ) -> str | None:
+    """The last day or month the narrative named before ``position``: the time a sentence that says "plus
+    tard" or "dans le même temps" goes on telling (the time stage's own story day, as French TimeBank reads
+    it). A bare year is too coarse to be the time just told, and a date inside quote marks is the speaker's."""
+    told = [t["value"][:10] for t in timexes
+            if t["type"] in DATED_TYPES and t.get("value") and t["end"] <= position
+            and (_is_day(t["value"][:10]) or _is_month(t["value"]))
+            and not _inside(t["start"], quoted)]
+    return told[-1] if told else None
+
+
+def _is_month(value: str) -> bool:
+    return len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit()
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
 
 
 def _is_day(value: str) -> bool:
@@ -86,25 +99,37 @@ def _chain(token: Any, steps: int = ATTACH_STEPS) -> list[int]:
     return found
 
 
-def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list[dict[str, Any]]
-               ) -> tuple[str, Span] | None:
+def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list[dict[str, Any]],
+               quoted: Sequence[tuple[int, int]] = ()) -> tuple[str, Span] | None:
     """The date of a trigger (its token and its verb: ``anchors``) among the sentence's time expressions;
-    ``others`` are the tokens of the sentence's other triggers, which keep their own dates."""
+    ``others`` are the tokens of the sentence's other triggers, which keep their own dates. A date inside
+    quote marks dates only a trigger inside the same marks ("tout en reconnaissant que « cette soirée ... »")."""
     doc = sentence.doc
     best: tuple[int, int, dict[str, Any]] | None = None
+    trigger_quote = next(((s, e) for s, e in quoted for a in anchors if s <= doc[a].idx < e), None)
     for t in timexes:
         value = t.get("period") or t.get("value")
         if t["type"] not in DATED_TYPES or not value or not sentence.start_char <= t["start"] < sentence.end_char:
             continue
         if None in value_bounds(_as_event_date(t)):
             continue  # "actuellement" PRESENT_REF: no date to give
+        if _inside(t["start"], quoted) and not (trigger_quote and trigger_quote[0] <= t["start"] < trigger_quote[1]):
+            continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None:
             continue
-        chain = _chain(span.root, ATTACH_STEPS + 2 if phrase_of(span.root, anchors) else ATTACH_STEPS)
-        attached = next((i for i in chain if i in anchors or i in others), None)
+        triggers = anchors | others
+        attached = _apposed_to(span, triggers)  # "avant les premières frappes ..., le 19 mars,": the strikes'
+        if attached is None and span.start == sentence.start and span.end < sentence.end and \
+                doc[span.end].text == "," and sentence.root.i in triggers:
+            attached = sentence.root.i  # "Le 15 mars 2011, ..., la journaliste a rencontré": the main clause's
+        if attached is None:
+            chain = _chain(span.root, ATTACH_STEPS + 2 if phrase_of(span.root, anchors) else ATTACH_STEPS)
+            attached = next((i for i in chain if i in triggers), None)
+        if attached is None:
+            attached = _sibling(span.root, anchors, others)
         if attached is not None and attached in others:
-            continue  # "quatre jours avant les premières frappes ..., le 19 mars": the strikes' date
+            continue  # "depuis l'attentat du Drakkar ... en 1983": another trigger's date
         if attached is None and span.root.head.pos_ in ("NOUN", "PROPN") and span.root.head.i != span.root.i:
             continue  # "sa campagne présidentielle de 2007": the date of a thing, not of this event
         distance = min(abs(span.root.i - a) for a in anchors)
@@ -115,6 +140,31 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
         return None
     t = best[2]
     return _as_event_date(t), Span(t["start"], t["end"])
+
+
+def _sibling(root: Any, anchors: set[int], others: set[int]) -> int | None:
+    """A trigger noun the date shares its head with, which the parser hung both on: "le début de leur
+    déploiement au Sahel en 2013" (2013 and déploiement both on "début")."""
+    head = root.head
+    if head.i == root.i or head.pos_ not in ("NOUN", "PRON"):
+        return None
+    near = [c.i for c in head.children if c.i != root.i and (c.i in anchors or c.i in others)]
+    return min(near, key=lambda i: abs(i - root.i)) if near else None
+
+
+def _apposed_to(span: Any, triggers: set[int]) -> int | None:
+    """The trigger noun whose phrase the date follows between commas, with no verb between ("avant les
+    premières frappes occidentales sur la Libye, le 19 mars, ..."): the date is that noun's."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "," or doc[span.end].text != ",":
+        return None
+    before = doc[span.start - 2]
+    for i in range(span.start - 2, max(span.sent.start, span.start - 10) - 1, -1):
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in (",", ";", ":"):
+            return None
+        if i in triggers and doc[i].pos_ == "NOUN" and before.i in {t.i for t in doc[i].subtree}:
+            return i
+    return None
 
 
 def _as_event_date(t: dict[str, Any]) -> str:
