@@ -317,3 +317,25 @@ def test_a_date_hung_beside_an_event_noun_is_that_noun_s() -> None:
 def test_claiming_allegiance_is_no_request(pipeline: Pipeline) -> None:
     assert [e["type"] for e in events(pipeline, "Un homme se réclamant du mouvement a été vu à Lyon.")] == []
     assert only(pipeline, "Les syndicats ont réclamé mardi une hausse des salaires.")["type"] == "REQUEST"
+
+
+def test_then_and_since_take_the_time_just_told(pipeline: Pipeline) -> None:
+    text = ("Les autorités avaient assuré l'avoir relâché en octobre 2021, mais selon sa fille, il s'était alors "
+            "retrouvé assigné à résidence à Ningbo.")
+    found = {e["type"]: e for e in events(pipeline, text)}
+    assert (found["COERCE"]["date"], found["COERCE"]["date_basis"]) == ("2021-10", "context")
+    text = "Le ministre a été mis en cause mardi 12 mars. Depuis, les critiques envers le ministre se multiplient."
+    found = {e["trigger"]["text"]: e for e in events(pipeline, text)}
+    assert found["critiques"]["date"] == "2024-03-12/2024-03-15"  # from then to publication
+    e = only(pipeline, "Le suspect a été interpellé lundi, alors que la police le recherchait depuis des mois.")
+    assert e["date"] == "2024-03-11"  # "alors que" is no "then"
+
+
+def test_denying_one_s_part_does_not_deny_the_event(pipeline: Pipeline) -> None:
+    text = ("La compagne du tireur n'a pas participé à l'attaque terroriste de Trèbes, mais la soutient. Elle se "
+            "félicite de la tuerie de vendredi dernier.")
+    attack = next(e for e in events(pipeline, text, "2024-03-18") if e["trigger"]["text"] == "attaque")
+    assert attack["factuality"] == "asserted"
+    assert attack["date"] == "2024-03-15"  # "l'attaque": the one attack the article dates to a day
+    e = only(pipeline, "Les rebelles n'ont pas mené d'attaque mardi à Goma.")
+    assert e["factuality"] == "negated"

@@ -62,6 +62,7 @@ class _Coder:
                 event = self._event(trigger, folded, triggers, sentence)
                 if event is not None:
                     candidates.append(event)
+        _date_definite_mentions(candidates)
         events = merge(candidates)
         main_country = self._main_country(home_country) if infer_countries else None
         actor_types = {a.id: a.type for a in self.document.actors}
@@ -109,10 +110,9 @@ class _Coder:
                       factuality=factuality(tok, verb, self.lex))
         if dated is not None:
             event.date, event.date_span, event.date_basis = dated[0], dated[1], "expression"
-        elif self._goes_on_telling(sentence) and (day := day_told_before(self.document.timexes, start, self.quoted)):
-            event.date, event.date_basis = day, "context"  # "Quelques minutes plus tôt, il a refusé ..."
         else:
-            event.date, event.date_basis = self._undated(verb if verb is not None else tok)
+            event.date, event.date_basis = self._told_time(sentence, anchors) or \
+                self._undated(verb if verb is not None else tok)
         event.mentions = [event.mention]
         for noun in nouns:
             n = noun.first
@@ -198,6 +198,32 @@ class _Coder:
             if tok.i not in own and (tok.text in (",", ";", ":") or "Fin" in tok.morph.get("VerbForm")):
                 return False
         return False
+
+    def _told_time(self, sentence: Any, anchors: set[int]) -> tuple[str, str] | None:
+        """The date of an undated event from the time the narrative just told, when its words point to it:
+        "alors" on its verb ("il s'était alors retrouvé assigné à résidence": the time named before it in
+        the sentence), a sentence that goes on telling ("Quelques minutes plus tôt, il a refusé"), or one
+        that starts from it ("Depuis, les critiques se multiplient": from then to publication)."""
+        timexes, doc = self.document.timexes, sentence.doc
+        then = [c for a in anchors for c in doc[a].children
+                if c.dep_ == "advmod" and self.lex.has("then_adverb", c.text)
+                and not (c.i + 1 < len(doc) and self.lex.has("complementizer", doc[c.i + 1].text))]
+        if then and (told := day_told_before(timexes, then[0].idx, self.quoted)):
+            return told, "context"
+        if self._goes_on_telling(sentence) and (told := day_told_before(timexes, sentence.start_char, self.quoted)):
+            return told, "context"
+        if self._since_told(sentence) and self.document.date and \
+                (told := day_told_before(timexes, sentence.start_char, self.quoted)) and told < self.document.date:
+            return f"{told}/{self.document.date}", "context"
+        return None
+
+    def _since_told(self, sentence: Any) -> bool:
+        """"Depuis, ..." opening the sentence, or "depuis lors", "depuis cette date"."""
+        words = [t for t in sentence if not t.is_space]
+        if len(words) > 1 and self.lex.has("since_anaphor", words[0].text) and words[1].text == ",":
+            return True
+        folded = " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
+        return any(f" {phrase} " in folded for phrase in self.lex.words.get("since_anaphor", {}) if " " in phrase)
 
     def _goes_on_telling(self, sentence: Any) -> bool:
         """The sentence places itself at the time just told ("plus tard", "dans le même temps")."""
@@ -371,3 +397,13 @@ def _follows(token: Any, words: tuple[str, ...]) -> bool:
             return False
     return True
 
+
+def _date_definite_mentions(events: list[Event]) -> None:
+    """"L'attaque terroriste dans l'Aude", undated, in an article whose one attack with a day of its own is
+    "la tuerie de vendredi": a definite singular mention names that occurrence, and takes its day."""
+    for event in events:
+        if event.date_span is not None or event.aggregate or not event.definite or event.factuality != "asserted":
+            continue
+        days = {e.date for e in events if e.type == event.type and e.day_dated and e.factuality == "asserted"}
+        if len(days) == 1:
+            event.date, event.date_basis = days.pop(), "context"

@@ -95,6 +95,15 @@ def _told_of(trigger: Any, verb: Any) -> bool:
     return trigger.i != verb.i and below.dep_ in ("nsubj", "nsubj:pass")
 
 
+def _taken_part_in(trigger: Any, verb: Any, lex: EventLexicon) -> bool:
+    """An event noun someone took part in ("n'a pas participé à l'attaque", "n'a pas pris part aux
+    attaques"): denying one's part does not deny the event."""
+    if trigger.i == verb.i:
+        return False
+    words = [verb.lemma_, *(f"{verb.lemma_} {c.lemma_}" for c in verb.children if c.dep_ == "obj")]
+    return any(lex.has("participation", w) for w in words)
+
+
 def factuality(trigger: Any, verb: Any | None, lex: EventLexicon) -> str:
     """asserted, negated, hypothetical or future for a trigger and the verb that carries it."""
     if any(lex.has("negation", c.text) and c.dep_ == "det" for c in trigger.children):
@@ -102,7 +111,7 @@ def factuality(trigger: Any, verb: Any | None, lex: EventLexicon) -> str:
     if verb is None:
         planned = [c for c in trigger.children if c.dep_ in ("acl", "amod") and lex.has("plan", c.lemma_)]
         return "future" if planned else "asserted"  # "une audience prévue le 27 octobre"
-    if _negated(verb, lex) and not _told_of(trigger, verb):
+    if _negated(verb, lex) and not _told_of(trigger, verb) and not _taken_part_in(trigger, verb, lex):
         return "negated"
     chain = [verb, *_ancestors(verb)]
     for tok in chain:
