@@ -205,7 +205,7 @@ class _Coder:
         the sentence), a sentence that goes on telling ("Quelques minutes plus tôt, il a refusé"), or one
         that starts from it ("Depuis, les critiques se multiplient": from then to publication)."""
         timexes, doc = self.document.timexes, sentence.doc
-        then = [c for a in anchors for c in doc[a].children
+        then = [c for a in anchors if "Imp" not in doc[a].morph.get("Mood") for c in doc[a].children
                 if c.dep_ == "advmod" and self.lex.has("then_adverb", c.text)
                 and not (c.i + 1 < len(doc) and self.lex.has("complementizer", doc[c.i + 1].text))]
         if then and (told := day_told_before(timexes, then[0].idx, self.quoted)):
