@@ -26,6 +26,7 @@ INCISE_ADJUNCT = 8
 ADJUNCT_STARTS = ("ADP", "ADV", "DET", "NOUN")  # "au cours de", "lors de", "ce lundi", "mardi soir"
 INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an incise must come
 QUE_WINDOW = 10  # tokens from a speech verb to its "que"
+LONG_QUE_WINDOW = 16  # how far a "que" the parse hangs on the speech verb may be
 CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # How many clitics, auxiliaries and commas may stand between a name and its verb when the parser gave
@@ -522,6 +523,19 @@ class _Finder:
             if span and self._words(*span) >= MIN_CLAUSE_WORDS:
                 self.used_cues.add(verb.i)
                 return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+        colon = self._colon_after(verb) if cue.frame in ("que", "inverted") and self._says_something(verb) else None
+        if colon is not None:
+            span = self._trim(colon, self._clause_end(colon, sentence))
+            if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span) and \
+                    self.text[span[0]] not in OPENING_MARKS:
+                self.used_cues.add(verb.i)
+                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+        question = self._question_after(verb) if cue.frame in ("que", "de") else None
+        if question is not None:
+            span = self._trim(question, self._clause_end(question, sentence))
+            if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span):
+                self.used_cues.add(verb.i)
+                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
         infinitive = self._infinitive_after(verb)
         if infinitive is not None and cue.frame == "que":
             span = self._trim(infinitive, self._clause_end(infinitive, sentence))
@@ -576,6 +590,11 @@ class _Finder:
         """A clause cut by its incise ("A une époque, ajoute-t-il, elle n'entrait pas ..."): the whole
         clause, incise included, when the words after the incise hold the reported clause's verb."""
         last = max(self._cue_end(verb), subject[1] - 1)
+        if subject[0] == self._cue_end(verb) + 1:  # right after the verb, with a participle of its own
+            head = self.doc[subject[1] - 1]  # ("indique un communiqué publié par Elf, ...")
+            described = [c.right_edge.i for c in head.children
+                         if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm") and c.i > head.i]
+            last = min(max([last, *described]), sentence.end - 1)
         if last + 1 >= sentence.end or self.doc[last + 1].text != ",":
             return None
         after = self.doc[last + 1].idx + 1
@@ -652,16 +671,68 @@ class _Finder:
         return end
 
     def _que_after(self, verb: Any) -> int | None:
-        """Offset of the first word after the "que" that opens the verb's reported clause."""
+        """Offset of the first word after the "que" that opens the verb's reported clause: within QUE_WINDOW
+        tokens, or further when the parse hangs that clause on the verb ("a annoncé au comité d'entreprise,
+        réuni le 6 janvier, qu'il ouvrait"). A time expression between is skipped whole ("nous déclarait il y
+        a des mois que": its "a" is no verb of a clause)."""
         if verb is None:
             return None
         first = self._cue_end(verb) + 1
-        for t in self.doc[first:min(first + QUE_WINDOW - 1, verb.sent.end)]:
+        far_blocked = False
+        for t in self.doc[first:min(first + LONG_QUE_WINDOW - 1, verb.sent.end)]:
             if self.lex.has("complementizer", t.text):
+                near = t.i - first < QUE_WINDOW - 1
+                hung = t.head.dep_ in ("ccomp", "obj") and t.head.head.i == verb.i and not far_blocked
+                if not (near or hung):
+                    return None
                 nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
                 return nxt.idx if nxt is not None else None
+            if t.idx in self.time_tokens or (t.lemma_ == "avoir" and t.i > 0 and self.doc[t.i - 1].lower_ == "y"):
+                continue  # "nous déclarait il y a des mois que"
+            if "Inf" in t.morph.get("VerbForm") and t.pos_ == "VERB":
+                far_blocked = True  # "a annoncé mettre fin à la relation avec l'OMS, qu'il accuse": its own clause
             if (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")) or t.text in (".", ";", "«", "\""):
                 return None
+        return None
+
+    def _says_something(self, verb: Any) -> bool:
+        """Active, affirmative and not pronominal: "n'a pas précisé si" and "sans pouvoir dire si" report
+        nothing, "a été annoncée le jour même où" has no speaker in its clause, and "s'ajoute" and "ne s'est
+        jamais démenti" are not speech."""
+        holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+        if verb.dep_ == "xcomp":
+            holders.append(verb.head)  # "sans pouvoir dire si"
+        if any(self.lex.has("privative", c.text) for h in holders for c in h.children if c.i < verb.i):
+            return False
+        return not any("Neg" in c.morph.get("Polarity") for h in holders for c in h.children) and \
+            not any(c.dep_ == "aux:pass" or c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex")
+                    for c in verb.children)
+
+    def _colon_after(self, verb: Any) -> int | None:
+        """Offset after a colon that follows the verb with at most an adverbial between ("l'ont souligné :
+        la seule lueur d'espoir ...", "m'a affirmé, au contraire : ..."): what it says follows."""
+        first = self._cue_end(verb) + 1
+        for t in self.doc[first:min(first + 5, verb.sent.end)]:
+            if t.text == ":":
+                return t.idx + 1
+            if t.pos_ not in ("ADV", "ADP", "DET", "PUNCT") and not (t.pos_ == "NOUN" and t.dep_ == "fixed"):
+                return None
+        return None
+
+    def _question_after(self, verb: Any) -> int | None:
+        """Offset of an indirect question right after the verb ("n'a pas précisé avec quels partenaires il
+        entendait", "pour indiquer s'il plaide coupable"): its interrogative word, after a preposition."""
+        if verb.dep_ in ("acl", "amod") or not self._says_something(verb):
+            return None  # "la date annoncée où ...": a participle describing a noun, and a relative "où"
+        first = self._cue_end(verb) + 1
+        for t in self.doc[first:min(first + 6, verb.sent.end)]:
+            if self.lex.has("interrogative", t.text):
+                elided = t.text.endswith(("'", "’"))  # "s'il", not the reflexive of "s'intéresser"
+                nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                return t.idx if not elided or (nxt is not None and self.lex.pronoun(nxt.text)) else None
+            to_whom = any(a.dep_ in ("obl:arg", "iobj") and a.head.i == verb.i for a in (t, t.head))
+            if t.pos_ not in ("ADP", "ADV") and not to_whom:
+                return None  # only "à qui" may stand between: "a expliqué aux parents comment ..."
         return None
 
     def _infinitive_after(self, verb: Any) -> int | None:
