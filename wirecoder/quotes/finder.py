@@ -32,6 +32,8 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 # How many clitics, auxiliaries and commas may stand between a name and its verb when the parser gave
 # the verb no subject ("Olivier Faure s'est, lui, dit").
 NAME_GAP = 6
+DASHES = ("-", "–", "—")
+ASIDE_WORDS = 12  # how long an aside between a name and its verb may be ("M. Barre, dans sa lettre mensuelle, a dit")
 INVERTED_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "obl:arg", "appos", "nmod", "dep")
 OPENING_MARKS = "«“„\"‹"
 CLOSING_MARKS = "»”\"›“"
@@ -144,9 +146,16 @@ class _Finder:
                     self.doc[first - 1].text not in (".", ";", ":", "«", "»", "\"") and \
                     not self.lex.pronoun(self.doc[first - 1].text):
                 first -= 1
-        for ent in [] if inverted else self.doc.ents:
-            if ent.end == first and ent.label_ in ("PER", "ORG") and ent.start >= verb.sent.start:
-                return ent.start, ent.end
+        finite = not ({"Part", "Ger", "Inf"} & set(verb.morph.get("VerbForm"))) or \
+            any("Fin" in a.morph.get("VerbForm") for a in auxiliaries)
+        ends = [first]  # a name just before; for a finite verb, else one before an aside ("M. Barre, dans sa
+        if finite and not inverted:  # lettre mensuelle, a déclaré"), a person first
+            ends.append(self._before_aside(first, verb.sent.start))
+        named = [] if inverted else [e for e in self.doc.ents if e.end in ends and e.label_ in ("PER", "ORG")
+                                     and e.start >= verb.sent.start]
+        if named:
+            best = min(named, key=lambda e: (e.label_ != "PER", ends.index(e.end)))
+            return best.start, best.end
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i and not inverted:
             return self.subject(verb.head, quoted=quoted)  # "l'IGPN dédouane ... et écarte": one subject
         form = verb.morph.get("VerbForm")
@@ -164,11 +173,43 @@ class _Finder:
             verb, head = head, head.head
         return None
 
+    def _before_aside(self, closing: int, sentence_start: int) -> int:
+        """Where an aside closed at ``closing`` opens: "M. Raymond Barre, dans sa lettre mensuelle, a déclaré",
+        "Le représentant du groupe - actionnaire à 25 % - a déclaré" (-1 when there is none)."""
+        mark = self.doc[closing].text if closing < len(self.doc) else ""
+        if mark not in (",", *DASHES) or (mark in DASHES and not self._spaced(self.doc[closing])):
+            return -1
+        for i in range(closing - 1, max(sentence_start, closing - ASIDE_WORDS) - 1, -1):
+            tok = self.doc[i]
+            if tok.text == mark or (mark == "," and tok.text in DASHES and self._spaced(tok)):
+                return i
+            if "Fin" in tok.morph.get("VerbForm") or tok.text in OPENING_MARKS + CLOSING_MARKS + ".;:":
+                return -1
+        return -1
+
+    def _spaced(self, tok: Any) -> bool:
+        """A dash set off by spaces opens or closes an aside; one inside a word ("Deux-Sèvres") does not."""
+        before = self.text[tok.idx - 1] if tok.idx > 0 else " "
+        after = self.text[tok.idx + len(tok.text)] if tok.idx + len(tok.text) < len(self.text) else " "
+        return before.isspace() and after.isspace()
+
     def speaker_of(self, verb: Any, previous: Speaker | None, *, inverted: bool = False) -> Speaker | None:
         found = self.subject(verb, inverted=inverted)
         if found is None or not any(c.isalpha() for t in self.doc[found[0]:found[1]] for c in t.text):
             return None  # punctuation the parser took for a subject
         return self.speakers.speaker(*found, before=verb.idx, previous=previous)
+
+    def _clause_speaker(self, verb: Any, previous: Speaker | None, clause_start: int) -> Speaker | None:
+        """The speaker of a clause the verb introduces: its subject, or in an incise the subject after it and
+        before the clause ("Il est fréquent, notent les responsables, que ...")."""
+        speaker = self.speaker_of(verb, previous)
+        if speaker is None and self._comma_before(verb) is not None and not _non_finite(verb, self.lex):
+            found = self.subject(verb, inverted=True)  # closed by a comma, as an incise is
+            if found is not None and self.doc[found[1] - 1].idx < clause_start and \
+                    self.doc[found[1] - 1].right_edge.i + 1 < len(self.doc) and \
+                    self.doc[self.doc[found[1] - 1].right_edge.i + 1].text == ",":
+                speaker = self.speaker_of(verb, previous, inverted=True)
+        return speaker
 
     def cue_ref(self, token: Any, cue: Cue) -> tuple[int, int, Cue]:
         return token.idx, token.idx + len(token.text), cue
@@ -397,7 +438,9 @@ class _Finder:
             after_aux = j == i + 1 and (self.doc[i].pos_ == "AUX" or self.lex.has("auxiliary", self.doc[i].lemma_))
             cue = self.lex.verb(t, any_pos=j == i or after_aux)
             if cue is not None and j not in self.used_cues:
-                if "Inf" in t.morph.get("VerbForm") and not self.lex.has("modal", t.head.lemma_):
+                infinitive = "Inf" in t.morph.get("VerbForm") and not after_aux and \
+                    t.lower_.endswith(self.lex.endings("infinitive_ending"))  # "avait hurlé" is tagged Inf too
+                if infinitive and not self.lex.has("modal", t.head.lemma_):
                     return None  # '« ... », sans préciser la nature': no incise (but "si l'on peut dire")
                 if not peek:
                     self.used_cues.add(j)
@@ -522,26 +565,30 @@ class _Finder:
             span = self._trim(que, self._clause_end(que, sentence))
             if span and self._words(*span) >= MIN_CLAUSE_WORDS:
                 self.used_cues.add(verb.i)
-                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+                return Quote(span[0], span[1], "indirect", self._clause_speaker(verb, previous, span[0]),
+                             self.cue_ref(verb, cue))
         colon = self._colon_after(verb) if cue.frame in ("que", "inverted") and self._says_something(verb) else None
         if colon is not None:
             span = self._trim(colon, self._clause_end(colon, sentence))
             if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span) and \
                     self.text[span[0]] not in OPENING_MARKS:
                 self.used_cues.add(verb.i)
-                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+                return Quote(span[0], span[1], "indirect", self._clause_speaker(verb, previous, span[0]),
+                             self.cue_ref(verb, cue))
         question = self._question_after(verb) if cue.frame in ("que", "de") else None
         if question is not None:
             span = self._trim(question, self._clause_end(question, sentence))
             if span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span):
                 self.used_cues.add(verb.i)
-                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+                return Quote(span[0], span[1], "indirect", self._clause_speaker(verb, previous, span[0]),
+                             self.cue_ref(verb, cue))
         infinitive = self._infinitive_after(verb)
         if infinitive is not None and cue.frame == "que":
             span = self._trim(infinitive, self._clause_end(infinitive, sentence))
             if span and self._words(*span) >= MIN_CLAUSE_WORDS:
                 self.used_cues.add(verb.i)
-                return Quote(span[0], span[1], "indirect", self.speaker_of(verb, previous), self.cue_ref(verb, cue))
+                return Quote(span[0], span[1], "indirect", self._clause_speaker(verb, previous, span[0]),
+                             self.cue_ref(verb, cue))
         comma = self._comma_before(verb, sentence.start)
         found = self.subject(verb, inverted=True) if not _non_finite(verb, self.lex) else None
         if comma is not None and found is not None and \
@@ -550,8 +597,9 @@ class _Finder:
             span = self._around_incise(start, verb, found, sentence)  # the clause goes on after the incise
             if span is None:
                 span = self._trim(start, comma)
-                if not (span and self._words(*span) >= MIN_CLAUSE_WORDS and self._has_finite_verb(*span)):
-                    span = None
+                if not (span and self._words(*span) >= MIN_CLAUSE_WORDS and
+                        self._has_finite_verb(*span, main_only=True)):
+                    span = None  # "Le royaume, qui compte ..., observe un pic": a subject awaiting its verb
             if span is not None:
                 self.used_cues.add(verb.i)
                 speaker = self.speaker_of(verb, previous, inverted=True)
@@ -681,6 +729,10 @@ class _Finder:
         far_blocked = False
         for t in self.doc[first:min(first + LONG_QUE_WINDOW - 1, verb.sent.end)]:
             if self.lex.has("complementizer", t.text):
+                head = self.doc[t.i - 1]
+                if self.lex.has("conjunction_head", head.text) and head.i > first and \
+                        not (head.dep_ == "advmod" and head.head.i == verb.i):
+                    return None  # "depuis qu'il a levé", "alors que": a conjunction (not "rappelait alors que")
                 near = t.i - first < QUE_WINDOW - 1
                 hung = t.head.dep_ in ("ccomp", "obj") and t.head.head.i == verb.i and not far_blocked
                 if not (near or hung):
@@ -699,6 +751,8 @@ class _Finder:
         """Active, affirmative and not pronominal: "n'a pas précisé si" and "sans pouvoir dire si" report
         nothing, "a été annoncée le jour même où" has no speaker in its clause, and "s'ajoute" and "ne s'est
         jamais démenti" are not speech."""
+        if verb.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in verb.children):
+            return False  # "la presse écrite :", "la date annoncée où": a participle describing a noun
         holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
         if verb.dep_ == "xcomp":
             holders.append(verb.head)  # "sans pouvoir dire si"
@@ -722,8 +776,8 @@ class _Finder:
     def _question_after(self, verb: Any) -> int | None:
         """Offset of an indirect question right after the verb ("n'a pas précisé avec quels partenaires il
         entendait", "pour indiquer s'il plaide coupable"): its interrogative word, after a preposition."""
-        if verb.dep_ in ("acl", "amod") or not self._says_something(verb):
-            return None  # "la date annoncée où ...": a participle describing a noun, and a relative "où"
+        if not self._says_something(verb):
+            return None
         first = self._cue_end(verb) + 1
         for t in self.doc[first:min(first + 6, verb.sent.end)]:
             if self.lex.has("interrogative", t.text):
@@ -812,9 +866,11 @@ class _Finder:
     def _words(self, start: int, end: int) -> int:
         return len(self.text[start:end].split())
 
-    def _has_finite_verb(self, start: int, end: int) -> bool:
+    def _has_finite_verb(self, start: int, end: int, *, main_only: bool = False) -> bool:
+        """A finite verb in the span; with ``main_only``, one that is not in a relative clause."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any("Fin" in t.morph.get("VerbForm") for t in span)
+        return span is not None and any(
+            "Fin" in t.morph.get("VerbForm") and not (main_only and _in_relative(t)) for t in span)
 
 
 def _aux_children(auxiliaries: list[Any]) -> list[Any]:
@@ -840,3 +896,9 @@ def _non_finite(verb: Any, lex: QuoteLexicon) -> bool:
         before -= 1
     return word.endswith(lex.endings("past_participle_ending")) and \
         (before < 0 or not lex.has("auxiliary", verb.doc[before].lemma_))
+
+
+def _in_relative(token: Any) -> bool:
+    """The token's verb heads a relative clause ("qui compte"), directly or as its auxiliary."""
+    verb = token.head if token.dep_.startswith(("aux", "cop")) else token
+    return verb.dep_ == "acl:relcl"

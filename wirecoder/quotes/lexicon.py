@@ -43,6 +43,9 @@ class QuoteLexicon:
         if token.i >= 2 and self.has("neuter_object", token.doc[token.i - 1].text) and \
                 self.has("as_conjunction", token.doc[token.i - 2].text):
             any_pos = True  # "comme le note X": the tagger reads "le note" as a noun
+        if token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children) and \
+                not any(c.dep_ in ("det", "cop") for c in token.children):
+            any_pos = True  # "Le président de la FITCA note que": a noun with a subject is a verb
         if token.pos_ not in ("VERB", "AUX") and not (any_pos and token.pos_ in ("NOUN", "ADJ", "PROPN", "X")):
             return None
         lemma = fold(token.lemma_)
