@@ -699,8 +699,9 @@ class _Finder:
                     if name_end + 1 < len(self.doc) and self.doc[name_end + 1].text == ",":
                         last = name_end
                 named = any(t.ent_type_ in ("PER", "ORG") for t in self.doc[first.i:last + 1])
-                if self.lex.has("named_only_attribution", cue.lemma) and not named:
-                    return None  # "pour" attributes only to a named speaker
+                if self.lex.has("named_only_attribution", cue.lemma) and (
+                        not named or first.pos_ in ("VERB", "AUX") or first.pos_ == "PRON"):
+                    return None  # "pour" attributes only to a named speaker: not "pour relaxer M. Morin"
                 return cue, (first.i, last + 1)
         return None
 

@@ -49,6 +49,8 @@ class QuoteLexicon:
         if token.pos_ not in ("VERB", "AUX") and not (any_pos and token.pos_ in ("NOUN", "ADJ", "PROPN", "X")):
             return None
         lemma = fold(token.lemma_)
+        if token.pos_ not in ("VERB", "AUX"):  # "comme le fait remarquer X": "fait" tagged as the noun
+            lemma = self.words.get("verb_form", {}).get(fold(token.text), lemma)
         for rest, phrase in self.phrases.get(lemma, ()):  # "a fait valoir", "a mis en garde"
             after = [t for t in token.doc[token.i + 1:token.i + 3 + len(rest)]
                      if not t.text.startswith("-")][:len(rest)]  # "fait-elle remarquer"
