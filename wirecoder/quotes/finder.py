@@ -16,7 +16,7 @@ from ..actor_dictionary import fold
 from ..document import Document
 from .lexicon import Cue, QuoteLexicon, load
 from .marks import Quoted, quoted_spans
-from .speakers import Speaker, Speakers
+from .speakers import Speaker, Speakers, is_role
 
 MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
 MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
@@ -70,7 +70,7 @@ def clause_parser(document: Document, spacy_doc: Any, lang: str) -> _Finder:
 
 class _Finder:
     def __init__(self, document: Document, doc: Any, lang: str) -> None:
-        self.document, self.doc, self.text = document, doc, document.text
+        self.document, self.doc, self.text, self.lang = document, doc, document.text, lang
         self.lex: QuoteLexicon = load(lang)
         self.speakers = Speakers(document, doc, self.lex, lang)
         self.used_cues: set[int] = set()
@@ -123,6 +123,10 @@ class _Finder:
                 if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
                     return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
                 return self.speakers.noun_phrase(child)
+        if not inverted:
+            found = self._misplaced_subject(verb)
+            if found is not None and outside(self.doc[found[0]].idx):
+                return found
         for child in verb.children:  # inverted subject of an incise: "a indiqué mercredi la numéro deux"
             deps = (*INVERTED_DEPS, "obj") if inverted else INVERTED_DEPS  # an incise's verb has no object
             nominal = child.pos_ in ("NOUN", "PROPN", "PRON") or (  # "raconte ce dernier": an adjective as noun
@@ -167,8 +171,11 @@ class _Finder:
             if head is verb:
                 break
             head_auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
+            for nxt in self.doc[head.i + 1:min(head.i + 3, len(self.doc))]:  # "a-t-elle dit, ajoutant que"
+                if nxt.text.startswith("-") and self.lex.pronoun(nxt.text):
+                    return nxt.i, nxt.i + 1
             for child in [*head.children, *_aux_children(head_auxiliaries)]:
-                if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ in SUBJECT_DEPS and outside(child.idx) and fold(child.text).strip("-") != "t":
                     return self.speakers.noun_phrase(child)
             verb, head = head, head.head
         return None
@@ -276,6 +283,8 @@ class _Finder:
         incise = self.incise_after(q, previous)
         if not before or before.endswith(":") or before in ("-", "–", "—") or before[-1:] in OPENING_MARKS + ".!?":
             intro = self.intro_before(q, previous) if before.endswith(":") else None
+            if incise is None and intro is not None:  # '... a critiqué : « A, a dit son porte-parole, B »'
+                intro = self.inner_incise(q, inner, previous) or intro
             attribution = incise or intro
             if attribution is None and (words < 2 or before.endswith(":")):
                 return None  # a label, or a heading "Inondations : « ... »"
@@ -289,7 +298,8 @@ class _Finder:
             if before_incise is not None:  # "Mais, constate l'ancien ministre, « ... »"
                 return Quote(q.start, q.end, "direct", *before_incise)
         attribution = incise or self.attribution_before(q, sentence, previous) or \
-            self.incise_before(q, sentence, previous, adjacent=False) or self.governing(inner, previous)
+            self.incise_before(q, sentence, previous, adjacent=False) or self.governing(inner, previous) or \
+            self.que_before(q, sentence, previous)
         if attribution is None and words >= CONTINUING_WORDS:
             attribution = self.inner_incise(q, inner, previous)
         if attribution is None:
@@ -437,6 +447,9 @@ class _Finder:
             # Right after the comma, or after an auxiliary (which the tagger may call X: "a tweeté")
             after_aux = j == i + 1 and (self.doc[i].pos_ == "AUX" or self.lex.has("auxiliary", self.doc[i].lemma_))
             cue = self.lex.verb(t, any_pos=j == i or after_aux)
+            if cue is not None and not self.lex.has("as_conjunction", self.doc[i].text) and \
+                    any(self._subject_before(self.doc[k], j) for k in range(i, j)):  # "comme on dit" is one
+                return None  # '« ... », il annonce une loi': a main clause with its subject first, no incise
             if cue is not None and j not in self.used_cues:
                 infinitive = "Inf" in t.morph.get("VerbForm") and not after_aux and \
                     t.lower_.endswith(self.lex.endings("infinitive_ending"))  # "avait hurlé" is tagged Inf too
@@ -449,6 +462,27 @@ class _Finder:
             if attribution is not None:
                 return attribution
         return None
+
+    def _misplaced_subject(self, verb: Any) -> tuple[int, int] | None:
+        """A subject the parser hung elsewhere: a finite verb made a modifier of the noun before it ("Le
+        communiqué du conseil des ministres relève que"), or a subject hung on the second verb of a
+        two-verb cue ("certains font observer que")."""
+        head = verb.head
+        if "Fin" in verb.morph.get("VerbForm") and verb.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and \
+                max([head.i, *(c.right_edge.i for c in head.children if c.i < verb.i)]) == verb.i - 1:
+            return self.speakers.noun_phrase(head)  # the noun phrase ends right before the verb
+        if verb.dep_ == "dep" and head.pos_ == "VERB" and 0 < head.i - verb.i <= 2:
+            for child in head.children:
+                if child.dep_ in SUBJECT_DEPS and child.i < verb.i and \
+                        not self.lex.has("relative_pronoun", child.text):
+                    return self.speakers.noun_phrase(child)
+        return None
+
+    def _subject_before(self, tok: Any, verb_index: int) -> bool:
+        """A subject of the verb standing before it: "il annonce" (not the inverted "-t-il", nor the dative
+        "lui" of "lui a répondu le diplomate")."""
+        return tok.dep_ in SUBJECT_DEPS and tok.head.i == verb_index and not tok.text.startswith("-") and \
+            (tok.pos_ in ("NOUN", "PROPN") or self.lex.pronoun(tok.text) is not None)
 
     def intro_before(self, q: Quoted, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
         """X a déclaré : « ... » / Marie-Laure, enseignante : « ... »"""
@@ -471,6 +505,22 @@ class _Finder:
         for ent in clause.ents:
             if ent.label_ in ("PER", "ORG"):
                 return self.speakers.speaker(ent.start, ent.end, before=ent.start_char, previous=previous), None
+        return None
+
+    def que_before(self, q: Quoted, sentence: Any, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
+        """"En rappelant, lundi, que « ... »": the speech verb whose "que" opens the quote, when the parse
+        hangs the quoted clause elsewhere."""
+        opening = self.token_at(q.open)
+        if opening is None or opening.i - 1 <= sentence.start or \
+                not self.lex.has("complementizer", self.doc[opening.i - 1].text):
+            return None
+        for tok in reversed(self.doc[max(sentence.start, opening.i - 1 - LONG_QUE_WINDOW):opening.i - 1]):
+            cue = self.lex.verb(tok)
+            if cue is not None and tok.i not in self.used_cues:
+                self.used_cues.add(tok.i)
+                return self.speaker_of(tok, previous), self.cue_ref(tok, cue)
+            if "Fin" in tok.morph.get("VerbForm") or tok.text in OPENING_MARKS + CLOSING_MARKS:
+                return None
         return None
 
     def _as_clause(self, verb: Any) -> bool:
@@ -698,9 +748,16 @@ class _Finder:
                         name_end += 1
                     if name_end + 1 < len(self.doc) and self.doc[name_end + 1].text == ",":
                         last = name_end
-                named = any(t.ent_type_ in ("PER", "ORG") for t in self.doc[first.i:last + 1])
+                phrase = self.doc[first.i:last + 1]
+                named = any(t.ent_type_ in ("PER", "ORG") for t in phrase)
+                head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+                names = [t for t in phrase if t.ent_iob_ == "B" and t.ent_type_ in ("PER", "ORG")]
+                thing = head is not None and head.pos_ == "NOUN" and not head.ent_type_ and \
+                    not is_role(head.text, self.lang) and names and \
+                    all(n.i > 0 and self.doc[n.i - 1].pos_ == "ADP" for n in names)  # "pour la maladie de Paget"
                 if self.lex.has("named_only_attribution", cue.lemma) and (
-                        not named or first.pos_ in ("VERB", "AUX") or first.pos_ == "PRON"):
+                        not named or first.pos_ in ("VERB", "AUX") or self.lex.has("demonstrative", first.text)
+                        or self.lex.has("relative_pronoun", first.text) or thing):
                     return None  # "pour" attributes only to a named speaker: not "pour relaxer M. Morin"
                 return cue, (first.i, last + 1)
         return None

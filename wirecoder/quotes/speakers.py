@@ -60,6 +60,11 @@ def _roles(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in read_words(lang, "roles.tsv"))
 
 
+def is_role(word: str, lang: str) -> bool:
+    """A role noun ("président", "porte-parole"): a person's function, in ``roles.tsv``."""
+    return fold(word) in _roles(lang)
+
+
 @cache
 def _role_mates(lang: str) -> dict[str, frozenset[str]]:
     """Each role word with the words of its group ("diplomate" -> "ambassadeur", "consul", ...)."""
