@@ -222,12 +222,12 @@ class _Coder:
         words = [t for t in sentence if not t.is_space]
         if len(words) > 1 and self.lex.has("since_anaphor", words[0].text) and words[1].text == ",":
             return True
-        folded = " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
+        folded = _folded_words(sentence)
         return any(f" {phrase} " in folded for phrase in self.lex.words.get("since_anaphor", {}) if " " in phrase)
 
     def _goes_on_telling(self, sentence: Any) -> bool:
         """The sentence places itself at the time just told ("plus tard", "dans le même temps")."""
-        words = " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
+        words = _folded_words(sentence)
         return any(f" {phrase} " in words for phrase in self.lex.words.get("time_anaphor", {}))
 
     def _undated(self, verb: Any) -> tuple[str | None, str]:
@@ -396,6 +396,11 @@ def _follows(token: Any, words: tuple[str, ...]) -> bool:
         if i >= len(doc) or word not in keys(doc[i]):
             return False
     return True
+
+
+def _folded_words(sentence: Any) -> str:
+    """The sentence's words folded and space-separated, with a space at each end, to look up phrases in."""
+    return " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
 
 
 def _date_definite_mentions(events: list[Event]) -> None:
