@@ -106,19 +106,19 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
     quote marks dates only a trigger inside the same marks ("tout en reconnaissant que « cette soirée ... »")."""
     doc = sentence.doc
     best: tuple[int, int, dict[str, Any]] | None = None
-    trigger_quote = next(((s, e) for s, e in quoted for a in anchors if s <= doc[a].idx < e), None)
+    own_quote = [(s, e) for s, e in quoted if any(s <= doc[a].idx < e for a in anchors)][:1]
+    triggers = anchors | others
     for t in timexes:
         value = t.get("period") or t.get("value")
         if t["type"] not in DATED_TYPES or not value or not sentence.start_char <= t["start"] < sentence.end_char:
             continue
         if None in value_bounds(_as_event_date(t)):
             continue  # "actuellement" PRESENT_REF: no date to give
-        if _inside(t["start"], quoted) and not (trigger_quote and trigger_quote[0] <= t["start"] < trigger_quote[1]):
+        if _inside(t["start"], quoted) and not _inside(t["start"], own_quote):
             continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None:
             continue
-        triggers = anchors | others
         attached = _apposed_to(span, triggers)  # "avant les premières frappes ..., le 19 mars,": the strikes'
         if attached is None and span.start == sentence.start and span.end < sentence.end and \
                 doc[span.end].text == "," and sentence.root.i in triggers:

@@ -17,7 +17,7 @@ from ..document import Document
 from .lexicon import Cue, QuoteLexicon, load
 from .marks import Quoted, quoted_spans
 from .speakers import Speaker, Speakers, is_role
-from .subjects import CLOSING_MARKS, OPENING_MARKS, Subjects, non_finite
+from .subjects import CLOSING_MARKS, DASHES, OPENING_MARKS, Subjects, non_finite
 
 MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
 MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
@@ -160,7 +160,7 @@ class _Finder(Subjects):
         if self._after_title_noun(q.open):
             return None
         incise = self.incise_after(q, previous)
-        if not before or before.endswith(":") or before in ("-", "–", "—") or before[-1:] in OPENING_MARKS + ".!?":
+        if not before or before.endswith(":") or before in DASHES or before[-1:] in OPENING_MARKS + ".!?":
             intro = self.intro_before(q, previous) if before.endswith(":") else None
             if incise is None and intro is not None:  # '... a critiqué : « A, a dit son porte-parole, B »'
                 intro = self.inner_incise(q, inner, previous) or intro
