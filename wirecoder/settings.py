@@ -37,6 +37,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("events.infer_countries", True,
             "Give an event's actor or recipient without a country of its own the country it acts in (a group, "
             "an unidentified actor) or where the story happens (a person), flagged country_inferred."),
+    Setting("quotes.scope", "quotes",
+            "quotes: direct, indirect and mixed quotes as GUIDELINES.md counts them; speech: also every other "
+            "speech act (a noun phrase as the message, a speech noun, a commitment), marked scope \"speech\"."),
     Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
     Setting("api.token", "",
             "Bearer token that the API's write endpoints require (env WIRECODER_API_TOKEN); empty: read-only."),

@@ -9,13 +9,13 @@ indiqué X"), or an attribution ("selon X", "d'après X").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..actor_dictionary import fold
 from ..document import Document
 from .lexicon import Cue, QuoteLexicon, load
 from .marks import Quoted, quoted_spans
+from .model import SCOPES, Quote
 from .speakers import Speaker, Speakers, is_role
 from .subjects import CLOSING_MARKS, DASHES, OPENING_MARKS, Subjects, non_finite
 
@@ -33,25 +33,17 @@ SENTENCE_ENDS = (".", "!", "?", "…")
 INCISE_OPENERS = (",", "?", "!")
 
 
-@dataclass
-class Quote:
-    start: int
-    end: int
-    kind: str  # direct, indirect, mixed
-    speaker: Speaker | None
-    cue: tuple[int, int, Cue] | None = None  # where the speech cue is, and what it is
+def find_quotes(document: Document, spacy_doc: Any, lang: str, scope: str = "quotes") -> list[Quote]:
+    """``scope`` "quotes": quotes as the guidelines count them; "speech": every speech act (``speech_acts.py``)."""
+    if scope not in SCOPES:
+        raise ValueError(f"quote scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+    finder = _Finder(document, spacy_doc, lang, whole_clauses=scope == "speech")
+    quotes = finder.run()
+    if scope == "speech":
+        from .speech_acts import with_speech_acts  # it builds on the finder
 
-    def to_dict(self, text: str) -> dict[str, Any]:
-        cue = None
-        if self.cue is not None:
-            start, end, c = self.cue
-            cue = {"start": start, "end": end, "text": text[start:end], "lemma": c.lemma, "kind": c.kind}
-        return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind,
-                "speaker": self.speaker.to_dict() if self.speaker else None, "cue": cue}
-
-
-def find_quotes(document: Document, spacy_doc: Any, lang: str) -> list[Quote]:
-    return _Finder(document, spacy_doc, lang).run()
+        quotes = with_speech_acts(finder, quotes)
+    return quotes
 
 
 def clause_parser(document: Document, spacy_doc: Any, lang: str) -> _Finder:
@@ -61,8 +53,11 @@ def clause_parser(document: Document, spacy_doc: Any, lang: str) -> _Finder:
 
 
 class _Finder(Subjects):
-    def __init__(self, document: Document, doc: Any, lang: str) -> None:
+    def __init__(self, document: Document, doc: Any, lang: str, *, whole_clauses: bool = False) -> None:
         self.document, self.doc, self.text, self.lang = document, doc, document.text, lang
+        # speech scope: a quoted fragment inside reported speech gives the whole reported clause, and a
+        # verbless clause before an incise ("Oui, répond X") is reported speech too
+        self.whole_clauses = whole_clauses
         self.lex: QuoteLexicon = load(lang)
         self.speakers = Speakers(document, doc, self.lex, lang)
         self.used_cues: set[int] = set()
@@ -189,6 +184,9 @@ class _Finder(Subjects):
             return Quote(q.start, q.end, "direct", *attribution)
         speaker, cue = attribution
         if words >= MIN_FRAGMENT_WORDS:
+            clause = self.reported_clause_around(inner, cue) if self.whole_clauses and speaker else None
+            if clause is not None and clause[0] <= q.open and q.close <= clause[1]:
+                return Quote(clause[0], clause[1], "mixed", speaker, cue, scope="speech")
             return Quote(q.start, q.end, "mixed", speaker, cue)
         clause = self.reported_clause_around(inner, cue)
         if clause is None or self._holds_long_fragment(*clause):
@@ -315,7 +313,7 @@ class _Finder(Subjects):
             i += 1
         if not saw_comma and not self.text[q.end:q.outer_end + 1].rstrip().endswith((",", "!", "?")):
             # "…", le 8 décembre: the comma may sit inside the marks
-            if not (q.end > 0 and self.text[q.end - 1] in ",!?…"):
+            if not (q.end > 0 and self.text[q.end - 1] in ",!?…") and not self._bare_incise(i):
                 return None
         if i < len(self.doc) and self.doc[i].pos_ == "CCONJ":
             return None  # '« ... », et a demandé sa libération': a coordinated clause, not an incise
@@ -341,6 +339,15 @@ class _Finder(Subjects):
             if attribution is not None:
                 return attribution
         return None
+
+    def _bare_incise(self, i: int) -> bool:
+        """'« ... » explique le directeur': an incise whose comma was left out, a speech verb right after the
+        closing mark with its subject after it."""
+        if i >= len(self.doc) or self.doc[i].pos_ not in ("VERB", "NOUN"):
+            return False
+        verb = self.doc[i]
+        found = self.subject(verb, inverted=True) if self.lex.verb(verb, any_pos=True) is not None else None
+        return found is not None and (found[0] > verb.i or self.doc[found[0]].text.startswith("-"))
 
     def intro_before(self, q: Quoted, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
         """X a déclaré : « ... » / Marie-Laure, enseignante : « ... »"""
@@ -392,7 +399,7 @@ class _Finder(Subjects):
         A quote over several sentences hangs from the clause of its first one."""
         tok = self.doc[inner.start:min(inner.end, inner[0].sent.end)].root
         for _ in range(5):
-            if tok.head is tok:
+            if tok.head == tok:
                 break
             tok = tok.head
             cue = self.lex.verb(tok)
@@ -505,6 +512,11 @@ class _Finder(Subjects):
             span = self._around_incise(start, verb, found, sentence)  # the clause goes on after the incise
             if span is None:
                 span = self._trim(start, comma)
+                speaker = self.speaker_of(verb, previous, inverted=True)
+                if span and self.whole_clauses and speaker and found[0] > verb.i and \
+                        not self._has_finite_verb(*span, main_only=True) and not self._holds_subject_of(verb, span):
+                    self.used_cues.add(verb.i)  # "Oui, répond X", "Une région atypique, rétorqueront-ils"
+                    return Quote(span[0], span[1], "indirect", speaker, self.cue_ref(verb, cue), scope="speech")
                 if not (span and self._words(*span) >= MIN_CLAUSE_WORDS and
                         self._has_finite_verb(*span, main_only=True)):
                     span = None  # "Le royaume, qui compte ..., observe un pic": a subject awaiting its verb
@@ -553,6 +565,15 @@ class _Finder(Subjects):
             last = min(max([last, *described]), sentence.end - 1)
         if last + 1 >= sentence.end or self.doc[last + 1].text != ",":
             return None
+        nxt = self.doc[last + 2] if last + 2 < sentence.end else None
+        apposition = self._apposition_end(nxt, sentence) if nxt is not None else None
+        if apposition is not None:  # ", répond Pierre Bergé, PDG de la maison, ...": past the apposition
+            last = apposition
+            nxt = self.doc[last + 1] if last + 1 < sentence.end else None
+        if nxt is not None and ({"Part", "Ger"} & set(nxt.morph.get("VerbForm")) or (
+                fold(nxt.text) == "en" and nxt.i + 1 < sentence.end and
+                "Part" in self.doc[nxt.i + 1].morph.get("VerbForm"))):
+            return None  # ", répond X, en rappelant que ...": the speaker's own adjunct, not the clause going on
         after = self.doc[last + 1].idx + 1
         end = self._clause_end(after, sentence)
         rest = self._trim(after, end)
@@ -562,6 +583,24 @@ class _Finder(Subjects):
         if self.lex.has("relative_pronoun", first_word) or self.lex.has("list_joiner", first_word):
             return None  # ", déclare le rapport, qui ajoute que ...": the speaker goes on, the clause ended
         return self._trim(start, end)
+
+    def _holds_subject_of(self, verb: Any, span: tuple[int, int]) -> bool:
+        """"Le groupe VAG, numéro un européen, a annoncé un record": the words before the comma are the verb's
+        subject, and what follows it is its object, not an incise's subject."""
+        words = self.doc.char_span(*span, alignment_mode="expand")
+        return words is not None and any(t.dep_.startswith("nsubj") and t.head == verb for t in words)
+
+    def _apposition_end(self, first: Any, sentence: Any) -> int | None:
+        """The comma closing a verbless noun phrase that starts at ``first`` (the speaker's apposition: "PDG
+        de la maison de couture,"), or None."""
+        if first.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for tok in self.doc[first.i + 1:min(first.i + INCISE_ADJUNCT, sentence.end)]:
+            if tok.text == ",":
+                return tok.i
+            if tok.pos_ in ("VERB", "AUX") or tok.text in SENTENCE_ENDS:
+                return None
+        return None
 
     def _attribution_quote(self, tok: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
         """Selon X, CLAUSE. / CLAUSE, selon X. / D'après X, CLAUSE."""
@@ -707,6 +746,11 @@ class _Finder(Subjects):
 
     def _infinitive_after(self, verb: Any) -> int | None:
         first = self._cue_end(verb) + 1  # after the rest of the cue: "fait(-elle) remarquer"
+        past = first
+        while past < verb.sent.end and (self.doc[past].idx in self.time_tokens or self.doc[past].text == ","):
+            past += 1  # "a annoncé, jeudi 2 juillet, avoir signé" (but not "à préciser, à maintenir")
+        if any(t.idx in self.time_tokens for t in self.doc[first:past]):
+            first = past
         for t in self.doc[first:min(first + 3, verb.sent.end)]:
             if "Inf" in t.morph.get("VerbForm"):
                 start = t

@@ -150,7 +150,7 @@ class Speakers:
             tok = stack.pop()
             if tok.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "parataxis") or tok.pos_ == "VERB":
                 continue
-            if tok.head is head and tok.i > head.i and any(
+            if tok.head == head and tok.i > head.i and any(
                     c.dep_ == "case" and not self.lexicon.has("name_preposition", c.text) for c in tok.children):
                 continue  # "l'Institut ... dans son bulletin", "un responsable sous couvert d'anonymat"
             tokens.append(tok)
@@ -191,7 +191,8 @@ class Speakers:
         """The speaker for the tokens ``first:end`` (a subject or the object of "selon") of a clause at
         character offset ``before``."""
         span = self.doc[first:end]
-        named = next((e for e in self.doc.ents if e.label_ == "PER" and first <= e.start < end), None)
+        named = next((e for e in self.doc.ents if e.label_ == "PER" and first <= e.start < end
+                      and not self._complement(e, span.root)), None)
         if named is not None and named.start > first:  # "le proviseur du lycée, Alain Ferrand": the name
             span = named
         text, start, stop = span.text, span.start_char, span.end_char
@@ -215,6 +216,16 @@ class Speakers:
         if person is not None:
             return Speaker(text, start, stop, person.name, person.actor.id)
         return Speaker(text, start, stop, _description(span), actor.id if actor else None)
+
+    @staticmethod
+    def _complement(name: Any, head: Any) -> bool:
+        """A name inside the head's "de" complement is not the speaker: "le représentant du groupe Berlusconi",
+        "l'avocat de Carlos Ghosn" (but "le proviseur, Alain Ferrand" is Alain Ferrand)."""
+        tok = name.root
+        while tok.head != tok and tok != head and tok.head != head:
+            tok = tok.head
+        return tok != head and tok.dep_ == "nmod" and tok.head == head and \
+            any(c.dep_ == "case" for c in tok.children) and name.start > 0 and name.doc[name.start - 1].text != ","
 
     def _fullest(self, actor: Actor) -> str:
         return next((p.name for p in self.people if p.actor.id == actor.id), actor.name)

@@ -59,8 +59,8 @@ class Subjects:
             if any(c.dep_ == "case" for c in child.children):
                 continue  # "De son côté, M. Barre a déclaré": a prepositional phrase is no subject
             if (child.dep_ in SUBJECT_DEPS or personal_il) and outside(child.idx):
-                if self.lex.has("relative_pronoun", child.text) and verb.dep_.startswith("acl"):
-                    return self.speakers.noun_phrase(verb.head)  # "le ministre, qui a assuré que"
+                if self.lex.has("relative_pronoun", child.text) and _relative(verb, child):
+                    return self.speakers.noun_phrase(self._antecedent(child, verb.head))  # "le ministre, qui a dit"
                 return self.speakers.noun_phrase(child)
         if not inverted:
             found = self._misplaced_subject(verb)
@@ -107,7 +107,7 @@ class Subjects:
             return None  # a finite verb without a subject; participles, gerunds, infinitives borrow one below
         head = verb.head
         for _ in range(2):
-            if head is verb:
+            if head == verb:
                 break
             head_auxiliaries = [c for c in head.children if c.dep_.startswith("aux")]
             for nxt in self.doc[head.i + 1:min(head.i + 3, len(self.doc))]:  # "a-t-elle dit, ajoutant que"
@@ -115,6 +115,8 @@ class Subjects:
                     return nxt.i, nxt.i + 1
             for child in [*head.children, *_aux_children(head_auxiliaries)]:
                 if child.dep_ in SUBJECT_DEPS and outside(child.idx) and fold(child.text).strip("-") != "t":
+                    if self.lex.has("relative_pronoun", child.text) and _relative(head, child):
+                        return self.speakers.noun_phrase(self._antecedent(child, head.head))  # "qui ..., en assurant"
                     return self.speakers.noun_phrase(child)
             verb, head = head, head.head
         return None
@@ -140,10 +142,56 @@ class Subjects:
         return before.isspace() and after.isspace()
 
     def speaker_of(self, verb: Any, previous: Speaker | None, *, inverted: bool = False) -> Speaker | None:
-        found = self.subject(verb, inverted=inverted)
+        found = None if inverted else self._agent(verb) or self._described_noun(verb)
+        found = found or self.subject(verb, inverted=inverted)
+        head = verb.head
+        if found is None and not inverted and head != verb and head.i < verb.i and \
+                {"Part", "Ger"} & set(verb.morph.get("VerbForm")) and self.lex.verb(head) is not None:
+            found = self.subject(head, inverted=True)  # "Oui, répond X, en rappelant que": the incise's X
         if found is None or not any(c.isalpha() for t in self.doc[found[0]:found[1]] for c in t.text):
             return None  # punctuation the parser took for a subject
         return self.speakers.speaker(*found, before=verb.idx, previous=previous)
+
+    def _antecedent(self, pronoun: Any, head: Any) -> Any:
+        """What a relative pronoun stands for: the noun its clause hangs on, or, when the parser hung the clause
+        on a verb ("contraint de démissionner par le conseil, qui faisait part"), the noun just before it."""
+        if head.pos_ in ("NOUN", "PROPN") or pronoun.i == 0:
+            return head
+        tok = self.doc[pronoun.i - 1]
+        while tok.i > tok.sent.start and tok.pos_ == "PUNCT":
+            tok = self.doc[tok.i - 1]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return head
+        while tok.dep_ in ("appos", "flat:name", "flat", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and \
+                tok.head.i < tok.i:
+            tok = tok.head  # "le courtier français Barry Rogliano Salles (BRS), qui": the courtier
+        return tok
+
+    def _agent(self, verb: Any) -> tuple[int, int] | None:
+        """A passive speech verb's speaker is its agent: "les principes rappelés par le Conseil d'État", "la
+        vente avait été annoncée par M. Lagardère" (its subject is what was said)."""
+        passive = any(c.dep_ == "aux:pass" for c in verb.children) or \
+            ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+             and not any(c.dep_.startswith("aux") for c in verb.children))
+        if not passive:
+            return None
+        for child in verb.children:
+            if child.i > verb.i and child.dep_.startswith("obl") and child.pos_ in ("NOUN", "PROPN") and \
+                    any(c.dep_ == "case" and fold(c.text) == "par" for c in child.children):
+                return self.speakers.noun_phrase(child)
+        return None
+
+    def _described_noun(self, verb: Any) -> tuple[int, int] | None:
+        """A present participle describing a noun speaks for it: "un rapport du Bureau soulignant que"; so
+        does an infinitive under it ("des sociétés chargées de certifier que")."""
+        if "Inf" in verb.morph.get("VerbForm") and verb.head != verb and verb.head.dep_ == "acl":
+            verb = verb.head
+        holder = verb.head
+        gerund = any(fold(c.text) == "en" and c.dep_ == "mark" for c in verb.children)  # "en soulignant"
+        if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or holder.i > verb.i or gerund or \
+                holder.pos_ not in ("NOUN", "PROPN") or self.in_quote(holder.idx):
+            return None
+        return self.speakers.noun_phrase(holder)
 
     def _misplaced_subject(self, verb: Any) -> tuple[int, int] | None:
         """A subject the parser hung elsewhere: a finite verb made a modifier of the noun before it ("Le
@@ -165,6 +213,12 @@ class Subjects:
         "lui" of "lui a répondu le diplomate")."""
         return tok.dep_ in SUBJECT_DEPS and tok.head.i == verb_index and not tok.text.startswith("-") and \
             (tok.pos_ in ("NOUN", "PROPN") or self.lex.pronoun(tok.text) is not None)
+
+
+def _relative(verb: Any, pronoun: Any) -> bool:
+    """The verb heads a relative clause that hangs on a noun before it (the parser may call it acl or dep)."""
+    return verb.dep_.startswith("acl") or (verb.dep_ == "dep" and verb.head.pos_ in ("NOUN", "PROPN")
+                                           and verb.head.i < pronoun.i)
 
 
 def _aux_children(auxiliaries: list[Any]) -> list[Any]:

@@ -8,5 +8,5 @@ from .base import Context, stage
 
 @stage("quotes", requires=("spacy_doc", "actors", "timexes"), assigns=("quotes",))
 def quotes(ctx: Context) -> None:
-    lang = ctx.settings["nlp.language"]
-    ctx.document.quotes = [q.to_dict(ctx.document.text) for q in find_quotes(ctx.document, ctx.spacy_doc, lang)]
+    found = find_quotes(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"], ctx.settings["quotes.scope"])
+    ctx.document.quotes = [q.to_dict(ctx.document.text) for q in found]

@@ -24,7 +24,7 @@ def clause_tense(token: Any, lang: str) -> str | None:
     for _ in range(MAX_HEAD_STEPS):
         if verb.pos_ in ("VERB", "AUX") and "Inf" not in verb.morph.get("VerbForm"):
             break
-        if verb.head is verb:
+        if verb.head == verb:
             return None
         verb = verb.head
     else:
