@@ -18,6 +18,7 @@ from .article import Article
 from .document import Document
 from .errors import WirecoderError
 from .pipeline import Pipeline
+from .quotes.model import SCOPES
 from .readers import SkipLog, read_paths
 from .report import pretty, stats_text, summary_table
 from .settings import SETTINGS, Settings
@@ -58,9 +59,15 @@ def cli(ctx: click.Context, db_url: str | None, config_path: str | None) -> None
               show_default=True, help="jsonl: one Document per line; json: an array; pretty: for reading.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input was skipped.")
+@click.option("--quote-scope", type=click.Choice(SCOPES),
+              help="quotes: as GUIDELINES.md counts them; speech: every speech act, also those whose message is a "
+                   "noun phrase (default: setting quotes.scope).")
 @click.pass_obj
-def extract(settings: Settings, paths: tuple[str, ...], fmt: str, output: IO[str], strict: bool) -> None:
+def extract(settings: Settings, paths: tuple[str, ...], fmt: str, output: IO[str], strict: bool,
+            quote_scope: str | None) -> None:
     """Annotate files, folders or - (stdin) and write Documents (see `wirecoder schema`)."""
+    if quote_scope is not None:
+        settings = Settings({**dict(settings.items()), "quotes.scope": quote_scope})
     skips = SkipLog()
     articles = read_paths(paths, skips=skips, max_bytes=settings["input.max_text_bytes"])
     docs = _progress(Pipeline(settings=settings).process(articles, skips), "extract")

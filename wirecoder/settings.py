@@ -20,6 +20,7 @@ class Setting:
     name: str  # "section.key"
     default: Any
     help: str
+    choices: tuple[Any, ...] = ()  # the values allowed, when only some are
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -39,7 +40,8 @@ SETTINGS: tuple[Setting, ...] = (
             "an unidentified actor) or where the story happens (a person), flagged country_inferred."),
     Setting("quotes.scope", "quotes",
             "quotes: direct, indirect and mixed quotes as GUIDELINES.md counts them; speech: also every other "
-            "speech act (a noun phrase as the message, a speech noun, a commitment), marked scope \"speech\"."),
+            "speech act (a noun phrase as the message, a speech noun, a commitment), marked scope \"speech\".",
+            choices=("quotes", "speech")),
     Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
     Setting("api.token", "",
             "Bearer token that the API's write endpoints require (env WIRECODER_API_TOKEN); empty: read-only."),
@@ -62,6 +64,9 @@ class Settings:
             default = _BY_NAME[name].default
             if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
                 raise ConfigError(f"setting {name!r} must be {type(default).__name__}, got {value!r}")
+            choices = _BY_NAME[name].choices
+            if choices and value not in choices:
+                raise ConfigError(f"setting {name!r} must be one of {', '.join(map(str, choices))}, got {value!r}")
             self._values[name] = value
 
     def __getitem__(self, name: str) -> Any:

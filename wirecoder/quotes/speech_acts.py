@@ -44,8 +44,10 @@ def with_speech_acts(finder: _Finder, quotes: list[Quote]) -> list[Quote]:
     unclosed = {m.start for m in finder.marks if not m.closed}
     stray = [q for q in quotes if q.cue is None and q.speaker is None and q.start in unclosed]
     kept = [q for q in quotes if q not in stray]
-    acts = SpeechActs(finder).find(kept)
+    finding = SpeechActs(finder)
+    acts = finding.find(kept)
     stray = [q for q in stray if not any(q.start <= a.start and a.end <= q.end for a in acts)]
+    kept = [q for q in kept if all(q is not f for f in finding.absorbed)]
     found = sorted(kept + stray + acts, key=lambda q: (q.start, q.end))
     # fragments of one reported clause each gave the whole clause: keep it once
     return [q for n, q in enumerate(found) if n == 0 or (q.start, q.end) != (found[n - 1].start, found[n - 1].end)]
@@ -55,8 +57,13 @@ class SpeechActs:
     def __init__(self, finder: _Finder) -> None:
         self.f = finder
         self.doc, self.text, self.lex = finder.doc, finder.text, finder.lex
+        self.existing: list[Quote] = []
+        self.absorbed: list[Quote] = []
 
     def find(self, existing: list[Quote]) -> list[Quote]:
+        """The speech acts not already among ``existing``; a quoted fragment of an act's message ("a fait part
+        de sa « consternation »") is absorbed into the act (``absorbed``)."""
+        self.existing = existing
         said = sorted(existing, key=lambda q: q.start)
         found: list[Quote] = []
         for sentence in self.doc.sents:
@@ -66,13 +73,17 @@ class SpeechActs:
             for tok in sorted(sentence, key=lambda t: t.pos_ != "VERB"):
                 previous = next((q.speaker for q in reversed(said) if q.start < tok.idx and q.speaker), None)
                 quote = self.from_verb(tok, sentence, previous) or self.from_noun(tok, previous)
-                if quote is None or _covered(quote, existing):
+                if quote is None:
+                    continue
+                fragments = [q for q in existing if _fragment_of(q, quote)]
+                if _covered(quote, [q for q in existing if all(q is not f for f in fragments)]):
                     continue
                 self._cut_around(quote, found)
                 if _covered(quote, found):
                     continue
                 found.append(quote)
                 said.append(quote)
+                self.absorbed.extend(fragments)
         return [q for q in found if q.end > q.start]
 
     def _cut_around(self, quote: Quote, found: list[Quote]) -> None:
@@ -88,7 +99,8 @@ class SpeechActs:
     # -- speech verbs ---------------------------------------------------------------------------------------
 
     def from_verb(self, verb: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
-        if verb.i in self.f.used_cues or verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or (verb.i in self.f.used_cues and not all(
+                q.kind == "mixed" for q in self.existing if q.cue is not None and q.cue[0] == verb.idx)):
             return None
         cue = self.lex.verb(verb)
         if cue is None:
@@ -97,25 +109,33 @@ class SpeechActs:
             return None  # "reprend-il", "lance-t-il": speech verbs only in an incise
         passive = self._passive_message(verb)
         if passive is not None:
-            return self._quote(passive, self._agent(verb, previous), verb, cue, "passive")
+            return self._quote(passive, self._agent(verb, previous), verb, cue)
         infinitive = self.f._infinitive_after(verb)  # "s'est engagé à racheter", "a promis de"
         if infinitive is not None:
             span = self.f._trim(infinitive, self.f._clause_end(infinitive, sentence))
-            return self._quote(span, self.f._clause_speaker(verb, previous, infinitive), verb, cue, "inf")
+            return self._quote(span, self.f._clause_speaker(verb, previous, infinitive), verb, cue)
         message = self._message_of(verb) if cue.kind in OBJECT_KINDS else None
         if message is None:
             return None
-        # to the clause's end: the parser often hangs the phrase's complements on the verb ("a annoncé son
-        # intention de saisir les tribunaux")
+        return self._quote(self._object_span(message, sentence), self.f._clause_speaker(verb, previous, message.idx),
+                           verb, cue)
+
+    def _object_span(self, message: Any, sentence: Any) -> tuple[int, int] | None:
+        """The object's phrase, on to the clause's end (the parser often hangs the phrase's complements on the
+        verb: "a annoncé son intention de saisir les tribunaux") but not past a comma (", envoyant ...")."""
         phrase = self._phrase(message)
-        span = phrase and self.f._trim(phrase[0], max(phrase[1], self.f._clause_end(phrase[0], sentence)))
-        return self._quote(span, self.f._clause_speaker(verb, previous, message.idx), verb, cue, "obj:"+message.dep_)
+        if phrase is None:
+            return None
+        end = self.f._clause_end(phrase[0], sentence)
+        comma = self.text.find(",", phrase[1], end)
+        return self.f._trim(phrase[0], max(phrase[1], comma if comma >= 0 else end))
 
     def _message_of(self, verb: Any) -> Any:
         """The noun phrase a speech verb conveys: its object, its "de" complement, or the attribute of a
         reflexive "se dire", "se déclarer"."""
+        cue_end = self.f._cue_end(verb)  # "fait part de": "part" is the cue's, not the message
         for child in verb.children:
-            if child.i < verb.i:
+            if child.i <= cue_end:
                 continue
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON":
                 return child
@@ -148,12 +168,11 @@ class SpeechActs:
     def _passive_message(self, verb: Any) -> tuple[int, int] | None:
         """"La vente avait été annoncée par X": the subject; "la tendance annoncée en mai par X": the noun
         the participle describes, up to the participle."""
-        own_passive = any(c.dep_ == "aux:pass" for c in verb.children) and \
-            not any(c.dep_ == "nsubj:pass" for c in verb.children)
-        holder = verb.head if verb.dep_ == "xcomp" and own_passive else verb  # "vient d'être rappelée par X"
-        subject = next((c for c in holder.children if c.dep_.startswith("nsubj") and c.pos_ != "PRON"), None) \
-            if holder != verb else next((c for c in verb.children if c.dep_ == "nsubj:pass" and c.pos_ != "PRON"), None)
-        if subject is not None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+        if subject is None and verb.dep_ == "xcomp" and any(c.dep_ == "aux:pass" for c in verb.children):
+            # "Cette revendication vient d'être rappelée par X": the subject is the governing verb's
+            subject = next((c for c in verb.head.children if c.dep_.startswith("nsubj")), None)
+        if subject is not None and subject.pos_ != "PRON":
             return self._phrase(subject)
         head = verb.head
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") and \
@@ -192,7 +211,7 @@ class SpeechActs:
         cue = self.lex.nouns.get(fold(noun.lemma_)) or self.lex.nouns.get(fold(noun.text))
         if cue is None:
             return None
-        return self._quote(self._noun_phrase(noun), self._noun_speaker(noun, previous), noun, cue, "noun")
+        return self._quote(self._noun_phrase(noun), self._noun_speaker(noun, previous), noun, cue)
 
     def _noun_speaker(self, noun: Any, previous: Speaker | None) -> Speaker | None:
         """Who made the statement: "les propos de M. Major", "l'annonce par IBM", "sa réponse", or the subject
@@ -234,10 +253,11 @@ class SpeechActs:
     def _agentive(self, tok: Any) -> bool:
         """A common noun for people or a body ("agriculteur", "syndicalistes", "ministère"), by its ending or
         from the list."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
         word = fold(tok.text)
-        return tok.pos_ in ("NOUN", "PROPN") and (self.lex.has("agent_noun", word) or
-                                                  self.lex.has("agent_noun", tok.lemma_) or
-                                                  word.endswith(tuple(fold(e) for e in self.lex.endings("agent_ending"))))
+        endings = tuple(fold(e) for e in self.lex.endings("agent_ending"))
+        return self.lex.has("agent_noun", word) or self.lex.has("agent_noun", tok.lemma_) or word.endswith(endings)
 
     # -- shared ---------------------------------------------------------------------------------------------
 
@@ -253,14 +273,20 @@ class SpeechActs:
             return None
         return self.f._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
-    def _quote(self, span: tuple[int, int] | None, speaker: Speaker | None, cue_token: Any, cue: Any, src="x"
+    def _quote(self, span: tuple[int, int] | None, speaker: Speaker | None, cue_token: Any, cue: Any
                ) -> Quote | None:
         if span is None or speaker is None:
             return None  # as for indirect quotes (GUIDELINES.md), a speech act needs an identifiable speaker
         if self.f.in_quote(span[0]) and self.f.in_quote(span[1] - 1):
             return None  # inside a quote already found
         kind = "mixed" if any(span[0] <= m.open and m.close < span[1] for m in self.f.marks) else "indirect"
-        return Quote(span[0], span[1], kind, speaker, self.f.cue_ref(cue_token, cue), scope="speech:"+src)
+        return Quote(span[0], span[1], kind, speaker, self.f.cue_ref(cue_token, cue), scope="speech")
+
+
+def _fragment_of(quote: Quote, act: Quote) -> bool:
+    """A quoted fragment inside the act's message, attributed to the same cue."""
+    return quote.kind == "mixed" and quote.cue is not None and act.cue is not None and \
+        quote.cue[0] == act.cue[0] and act.start <= quote.start and quote.end <= act.end
 
 
 def _covered(quote: Quote, others: list[Quote]) -> bool:
