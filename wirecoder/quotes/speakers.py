@@ -191,8 +191,9 @@ class Speakers:
         """The speaker for the tokens ``first:end`` (a subject or the object of "selon") of a clause at
         character offset ``before``."""
         span = self.doc[first:end]
+        root = span.root
         named = next((e for e in self.doc.ents if e.label_ == "PER" and first <= e.start < end
-                      and not self._complement(e, span.root)), None)
+                      and not _complement(e.root, root)), None)
         if named is not None and named.start > first:  # "le proviseur du lycée, Alain Ferrand": the name
             span = named
         text, start, stop = span.text, span.start_char, span.end_char
@@ -200,14 +201,16 @@ class Speakers:
             text, start = text.lstrip("-"), start + len(text) - len(text.lstrip("-"))
         for tok in span:  # a named person inside the mention (apposition included)
             actor = self.actor_at.get(tok.idx)
-            if actor is not None and actor.type == "person":
+            if actor is not None and actor.type == "person" and not _complement(tok, root):
                 return Speaker(text, start, stop, self._fullest(actor), actor.id)
         words = [fold(t.text.lstrip("-")) for t in span]
         # "il", "lui" (after "selon"), and demonstratives such as "ce dernier"
         features = self.lexicon.pronoun(" ".join(words), stressed=stressed) if len(words) <= 2 else None
         if features:
             return self._antecedent(text, start, stop, features, before, previous)
-        actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at), None)
+        # a body in a complement is spoken for ("le porte-parole du Kremlin"), a person is not ("l'avocat de X")
+        actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at
+                      and not (self.actor_at[t.idx].type == "person" and _complement(t, root))), None)
         # "la numéro deux du département d'État": a person described by a role that names a body;
         # "le président français": a person, even where the dictionary knows the office
         head_actor = self.actor_at.get(span.root.idx)
@@ -216,16 +219,6 @@ class Speakers:
         if person is not None:
             return Speaker(text, start, stop, person.name, person.actor.id)
         return Speaker(text, start, stop, _description(span), actor.id if actor else None)
-
-    @staticmethod
-    def _complement(name: Any, head: Any) -> bool:
-        """A name inside the head's "de" complement is not the speaker: "le représentant du groupe Berlusconi",
-        "l'avocat de Carlos Ghosn" (but "le proviseur, Alain Ferrand" is Alain Ferrand)."""
-        tok = name.root
-        while tok.head != tok and tok != head and tok.head != head:
-            tok = tok.head
-        return tok != head and tok.dep_ == "nmod" and tok.head == head and \
-            any(c.dep_ == "case" for c in tok.children) and name.start > 0 and name.doc[name.start - 1].text != ","
 
     def _fullest(self, actor: Actor) -> str:
         return next((p.name for p in self.people if p.actor.id == actor.id), actor.name)
@@ -295,7 +288,7 @@ class Speakers:
             c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children)
         if singular_definite and self.lexicon.has("person_noun", head.text) and \
                 not any(w in roles for w in words):
-            return self._last_person(before, _gender_of(head))
+            return self._last_person(before, _gender_of(head), outside=span)
         if not any(w in roles for w in words):
             return None
         mates = _role_mates(self.lang)
@@ -309,12 +302,18 @@ class Speakers:
                 last = max((p for p in person.positions if p < before), default=-1)
                 scored.append((overlap, last, person))
         if not scored:
-            return self._last_person(before, _gender_of(head)) if singular_definite else None
+            return self._last_person(before, _gender_of(head), outside=span) if singular_definite else None
         return max(scored, key=lambda s: (s[0], s[1]))[2]
 
-    def _last_person(self, before: int, gender: str | None) -> Person | None:
+    def _last_person(self, before: int, gender: str | None, outside: Any = None) -> Person | None:
+        """The last person of that gender named before; not one named in the description itself (``outside``:
+        "l'avocat de Carlos Ghosn" is not Carlos Ghosn)."""
+        def named_in(person: Person) -> bool:
+            return outside is not None and any(outside.start_char <= p < outside.end_char for p in person.positions)
+
         candidates = [(max(self.outside_quotes(person, before)), person) for person in self.people
-                      if self.outside_quotes(person, before) and person.gender in (gender, None)]
+                      if self.outside_quotes(person, before) and person.gender in (gender, None)
+                      and not named_in(person)]
         return max(candidates, key=lambda c: (c[1].gender == gender, c[0]))[1] if candidates else None
 
 
@@ -333,3 +332,13 @@ def _description(span: Any) -> str:
     while tokens and tokens[0].pos_ in ("ADP", "PUNCT"):
         tokens = tokens[1:]
     return span.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
+
+
+def _complement(tok: Any, head: Any) -> bool:
+    """A word inside the head's "de" complement is not the speaker: "le représentant du groupe Berlusconi",
+    "l'avocat de Carlos Ghosn" (but "le proviseur, Alain Ferrand" is Alain Ferrand)."""
+    while tok.head != tok and tok != head and tok.head != head:
+        tok = tok.head
+    return tok != head and tok.head == head and tok.dep_ == "nmod" and \
+        any(c.dep_ == "case" for c in tok.children) and tok.left_edge.i > 0 and \
+        tok.doc[tok.left_edge.i - 1].text != ","

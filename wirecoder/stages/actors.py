@@ -91,6 +91,8 @@ def _role_before(ent: Any, roles: frozenset[str]) -> Any:
     end = ent.start
     if end - 1 >= sent_start and doc[end - 1].text == ",":
         end -= 1
+    elif end - 1 >= sent_start and doc[end - 1].pos_ == "ADP":
+        return None  # "l'avocat de Carlos Ghosn": the name is the role's complement, not its holder
     for i in range(end - 1, max(sent_start, end - MAX_ROLE_TOKENS) - 1, -1):
         tok = doc[i]
         if tok.pos_ in {"VERB", "AUX", "PUNCT"} or tok.ent_type_ == "PER":
