@@ -758,8 +758,8 @@ class _Finder(Subjects):
                         self.doc[start.i - 1].dep_ not in ("nsubj",):
                     start = self.doc[start.i - 1]
                 return start.idx
-            if t.pos_ in ("VERB", "NOUN", "PROPN", "PUNCT"):
-                return None
+            if t.pos_ in ("VERB", "NOUN", "PROPN", "PUNCT", "ADJ"):
+                return None  # "se disent prêts à accueillir": the adjective's infinitive, not the verb's
         return None
 
     def _may_attribute(self, tok: Any) -> bool:

@@ -21,7 +21,8 @@ MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
 # How far back a pronoun may find a described person when nobody of its gender is named.
 DESCRIBED_ANTECEDENT_CHARS = 1000
 RECENT_SPEAKER_CHARS = 800  # a pronoun this close after a quote's speaker is that speaker going on
-CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp"}
+CUT_DEPS = {"acl:relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "ccomp",
+            "cop", "expl:subj"}  # "c'est la direction elle-même qui": not its copula
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,9 @@ class Speakers:
             tok = stack.pop()
             if tok.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "parataxis") or tok.pos_ == "VERB":
                 continue
-            if tok.head == head and tok.i > head.i and any(
-                    c.dep_ == "case" and not self.lexicon.has("name_preposition", c.text) for c in tok.children):
+            opener = next((c for c in tok.children if c.dep_ == "case"), None)  # the phrase's first preposition
+            if tok.head == head and tok.i > head.i and opener is not None and opener.text.isalpha() and \
+                    not self.lexicon.has("name_preposition", opener.text):  # (not "pro-Iran", tagged ADP)
                 continue  # "l'Institut ... dans son bulletin", "un responsable sous couvert d'anonymat"
             tokens.append(tok)
             stack.extend(tok.children)

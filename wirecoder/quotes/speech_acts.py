@@ -107,6 +107,8 @@ class SpeechActs:
             return None
         if cue.frame not in MESSAGE_FRAMES:
             return None  # "reprend-il", "lance-t-il": speech verbs only in an incise
+        if self.lex.has("pronominal_cue", cue.lemma) and not _reflexive(verb):
+            return None  # "les propos ont inquiété les marchés"
         passive = self._passive_message(verb)
         if passive is not None:
             return self._quote(passive, self._agent(verb, previous), verb, cue)
@@ -135,8 +137,8 @@ class SpeechActs:
         reflexive "se dire", "se déclarer"."""
         cue_end = self.f._cue_end(verb)  # "fait part de": "part" is the cue's, not the message
         for child in verb.children:
-            if child.i <= cue_end:
-                continue
+            if child.i <= cue_end or child.idx in self.f.time_tokens:
+                continue  # nor a date the parser took for the object ("a annoncé lundi la fermeture")
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON":
                 return child
             if child.dep_ in DE_COMPLEMENT_DEPS and _has_case(child, DE_CASES) and child.pos_ in ("NOUN", "PROPN"):
@@ -267,8 +269,8 @@ class SpeechActs:
     def _phrase(self, head: Any) -> tuple[int, int] | None:
         """The words a phrase spans, without the preposition that opens it ("dans sa réponse")."""
         tokens = [t for t in head.subtree]
-        while tokens and tokens[0].dep_ == "case" and tokens[0].head == head:
-            tokens.pop(0)
+        while tokens and ((tokens[0].dep_ == "case" and tokens[0].head == head) or tokens[0].idx in self.f.time_tokens):
+            tokens.pop(0)  # nor a date the parser put in it ("ont diffusé mercredi une déclaration")
         if not tokens:
             return None
         return self.f._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
