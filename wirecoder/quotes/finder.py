@@ -571,7 +571,7 @@ class _Finder(Subjects):
             last = apposition
             nxt = self.doc[last + 1] if last + 1 < sentence.end else None
         if nxt is not None and ({"Part", "Ger"} & set(nxt.morph.get("VerbForm")) or (
-                fold(nxt.text) == "en" and nxt.i + 1 < sentence.end and
+                self.lex.has("gerund_marker", nxt.text) and nxt.i + 1 < sentence.end and
                 "Part" in self.doc[nxt.i + 1].morph.get("VerbForm"))):
             return None  # ", répond X, en rappelant que ...": the speaker's own adjunct, not the clause going on
         after = self.doc[last + 1].idx + 1

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
 OBJECT_DEPS = ("obj",)
 # "faire état de", "informer X de", "parler de": the message is a complement with "de"
 DE_COMPLEMENT_DEPS = ("obl:arg", "obl")
-DE_CASES = ("de", "d'", "du", "des")
-AGENT_CASES = ("par",)
+DE_CASE, AGENT_CASE = "name_preposition", "agent_preposition"  # quote_words.tsv kinds: de, du, des, d'; par
 # Verbs whose object is what was said: not an incise-only verb ("reprend-il"), nor one whose object is its
 # target or addressee ("accuser X", "appeler ses adhérents à la grève").
 MESSAGE_FRAMES = ("que", "de")
@@ -107,7 +106,7 @@ class SpeechActs:
             return None
         if cue.frame not in MESSAGE_FRAMES:
             return None  # "reprend-il", "lance-t-il": speech verbs only in an incise
-        if self.lex.has("pronominal_cue", cue.lemma) and not _reflexive(verb):
+        if self.lex.has("pronominal_cue", cue.lemma) and not self._reflexive(verb):
             return None  # "les propos ont inquiété les marchés"
         passive = self._passive_message(verb)
         if passive is not None:
@@ -141,9 +140,9 @@ class SpeechActs:
                 continue  # nor a date the parser took for the object ("a annoncé lundi la fermeture")
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON":
                 return child
-            if child.dep_ in DE_COMPLEMENT_DEPS and _has_case(child, DE_CASES) and child.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ in DE_COMPLEMENT_DEPS and self._has_case(child, DE_CASE) and child.pos_ in ("NOUN", "PROPN"):
                 return child
-            if child.dep_ == "xcomp" and child.pos_ in ("ADJ", "VERB") and _reflexive(verb):
+            if child.dep_ == "xcomp" and child.pos_ in ("ADJ", "VERB") and self._reflexive(verb):
                 return child
         return self._object_after_adjunct(verb)
 
@@ -178,7 +177,7 @@ class SpeechActs:
             return self._phrase(subject)
         head = verb.head
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") and \
-                head.i < verb.i and any(c.i > verb.i and _has_case(c, AGENT_CASES) for c in verb.children):
+                head.i < verb.i and any(c.i > verb.i and self._has_case(c, AGENT_CASE) for c in verb.children):
             return self._phrase_before(head, verb)
         return None
 
@@ -202,7 +201,7 @@ class SpeechActs:
     def _agent(self, verb: Any, previous: Speaker | None) -> Speaker | None:
         """"par X" after a passive or a participle (the parser does not always call it obl:agent)."""
         agent = next((c for c in verb.children if c.dep_.startswith(("obl", "nmod")) and c.i > verb.i
-                      and _has_case(c, AGENT_CASES)), None)
+                      and self._has_case(c, AGENT_CASE)), None)
         return self._speaker_at(agent, verb, previous) if agent is not None else None
 
     # -- speech nouns ---------------------------------------------------------------------------------------
@@ -219,9 +218,9 @@ class SpeechActs:
         """Who made the statement: "les propos de M. Major", "l'annonce par IBM", "sa réponse", or the subject
         of the verb that has it ("a fait une déclaration", "a dit dans un communiqué")."""
         complements = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and c.i > noun.i
-                       and _has_case(c, DE_CASES + AGENT_CASES)]
-        for child in sorted(complements, key=lambda c: fold(c.text) != "part"):
-            if fold(child.text) == "part":  # "une déclaration d'« action de concert » de la part d'Ominco"
+                       and (self._has_case(c, DE_CASE) or self._has_case(c, AGENT_CASE))]
+        for child in sorted(complements, key=lambda c: not self.lex.has("behalf_noun", c.text)):
+            if self.lex.has("behalf_noun", child.text):  # "une déclaration d'« action de concert » de la part d'Ominco"
                 child = next((c for c in child.children if c.dep_ == "nmod"), child)
             if self._may_speak(child) or (self.lex.has("said_by", noun.lemma_) and self._agentive(child)):
                 return self._speaker_at(child, noun, previous)
@@ -263,6 +262,14 @@ class SpeechActs:
 
     # -- shared ---------------------------------------------------------------------------------------------
 
+    def _has_case(self, token: Any, kind: str) -> bool:
+        """The token's phrase opens with a preposition of that kind (quote_words.tsv)."""
+        return any(c.dep_ == "case" and self.lex.has(kind, c.text) for c in token.children)
+
+    def _reflexive(self, verb: Any) -> bool:
+        return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and self.lex.has("reflexive_pronoun", c.text))
+                   for c in verb.children)
+
     def _speaker_at(self, head: Any, cue: Any, previous: Speaker | None) -> Speaker:
         return self.f.speakers.speaker(*self.f.speakers.noun_phrase(head), before=cue.idx, previous=previous)
 
@@ -295,11 +302,3 @@ def _covered(quote: Quote, others: list[Quote]) -> bool:
     """Most of the quote is already another's."""
     return any(min(o.end, quote.end) - max(o.start, quote.start) > OVERLAP * (quote.end - quote.start)
                for o in others)
-
-
-def _has_case(token: Any, cases: tuple[str, ...]) -> bool:
-    return any(c.dep_ == "case" and fold(c.text) in cases for c in token.children)
-
-
-def _reflexive(verb: Any) -> bool:
-    return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and fold(c.text) in ("se", "s'")) for c in verb.children)

@@ -177,7 +177,7 @@ class Subjects:
             return None
         for child in verb.children:
             if child.i > verb.i and child.dep_.startswith("obl") and child.pos_ in ("NOUN", "PROPN") and \
-                    any(c.dep_ == "case" and fold(c.text) == "par" for c in child.children):
+                    any(c.dep_ == "case" and self.lex.has("agent_preposition", c.text) for c in child.children):
                 return self.speakers.noun_phrase(child)
         return None
 
@@ -187,7 +187,7 @@ class Subjects:
         if "Inf" in verb.morph.get("VerbForm") and verb.head != verb and verb.head.dep_ == "acl":
             verb = verb.head
         holder = verb.head
-        gerund = any(fold(c.text) == "en" and c.dep_ == "mark" for c in verb.children)  # "en soulignant"
+        gerund = any(self.lex.has("gerund_marker", c.text) and c.dep_ == "mark" for c in verb.children)  # "en ..."
         if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or holder.i > verb.i or gerund or \
                 holder.pos_ not in ("NOUN", "PROPN") or self.in_quote(holder.idx):
             return None
