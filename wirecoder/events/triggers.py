@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actor_dictionary import fold
+from ..quotes.subjects import pronominal
 from .lexicon import EventLexicon, TriggerRule
 
 WORD_GAP = 3  # a rule's next word may come this many tokens after the previous one ("tirs de roquette")
@@ -113,8 +114,7 @@ def _condition(kind: str, words: frozenset[str], token: Any, lex: EventLexicon) 
             return any(lex.has("weapon", k) for s in subjects for k in keys(s))
         return any(k in words for s in subjects for k in keys(s))
     if kind in ("reflexive", "nonreflexive"):  # "s'est rendu à", not "a rendu"; "réclame", not "se réclame de"
-        pronominal = any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in token.children)
-        return pronominal == (kind == "reflexive")
+        return pronominal(token) == (kind == "reflexive")
     if kind in ("with", "not"):  # the next words, or the trigger's phrase ("condamné mardi X à 3 ans")
         window = list(token.doc[token.i + 1:min(token.i + 1 + WITH_WINDOW, token.sent.end)])
         window += [t for c in token.children if c.dep_ not in CLAUSE_DEPS and c.i > token.i for t in c.subtree]

@@ -17,7 +17,7 @@ from .lexicon import Cue, QuoteLexicon, load
 from .marks import Quoted, quoted_spans
 from .model import SCOPES, Quote
 from .speakers import Speaker, Speakers, is_role
-from .subjects import CLOSING_MARKS, DASHES, OPENING_MARKS, Subjects, non_finite
+from .subjects import CLOSING_MARKS, DASHES, OPENING_MARKS, Subjects, non_finite, pronominal
 
 MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
 MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
@@ -714,8 +714,7 @@ class _Finder(Subjects):
         if any(self.lex.has("privative", c.text) for h in holders for c in h.children if c.i < verb.i):
             return False
         return not any("Neg" in c.morph.get("Polarity") for h in holders for c in h.children) and \
-            not any(c.dep_ == "aux:pass" or c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex")
-                    for c in verb.children)
+            not any(c.dep_ == "aux:pass" for c in verb.children) and not pronominal(verb)
 
     def _colon_after(self, verb: Any) -> int | None:
         """Offset after a colon that follows the verb with at most an adverbial between ("l'ont souligné :

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..actor_dictionary import fold
 from .model import Quote
 from .speakers import Speaker, is_role
+from .subjects import pronominal
 
 if TYPE_CHECKING:
     from .finder import _Finder
@@ -106,7 +107,7 @@ class SpeechActs:
             return None
         if cue.frame not in MESSAGE_FRAMES:
             return None  # "reprend-il", "lance-t-il": speech verbs only in an incise
-        if self.lex.has("pronominal_cue", cue.lemma) and not self._reflexive(verb):
+        if self.lex.has("pronominal_cue", cue.lemma) and not pronominal(verb):
             return None  # "les propos ont inquiété les marchés"
         passive = self._passive_message(verb)
         if passive is not None:
@@ -142,7 +143,7 @@ class SpeechActs:
                 return child
             if child.dep_ in DE_COMPLEMENT_DEPS and self._has_case(child, DE_CASE) and child.pos_ in ("NOUN", "PROPN"):
                 return child
-            if child.dep_ == "xcomp" and child.pos_ in ("ADJ", "VERB") and self._reflexive(verb):
+            if child.dep_ == "xcomp" and child.pos_ in ("ADJ", "VERB") and pronominal(verb):
                 return child
         return self._object_after_adjunct(verb)
 
@@ -177,7 +178,7 @@ class SpeechActs:
             return self._phrase(subject)
         head = verb.head
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") and \
-                head.i < verb.i and any(c.i > verb.i and self._has_case(c, AGENT_CASE) for c in verb.children):
+                head.i < verb.i and self.f.agent_of(verb) is not None:
             return self._phrase_before(head, verb)
         return None
 
@@ -199,9 +200,8 @@ class SpeechActs:
         return self.f._trim(first.idx, verb.idx)
 
     def _agent(self, verb: Any, previous: Speaker | None) -> Speaker | None:
-        """"par X" after a passive or a participle (the parser does not always call it obl:agent)."""
-        agent = next((c for c in verb.children if c.dep_.startswith(("obl", "nmod")) and c.i > verb.i
-                      and self._has_case(c, AGENT_CASE)), None)
+        """The speaker "par X" names after a passive or a participle."""
+        agent = self.f.agent_of(verb)
         return self._speaker_at(agent, verb, previous) if agent is not None else None
 
     # -- speech nouns ---------------------------------------------------------------------------------------
@@ -265,10 +265,6 @@ class SpeechActs:
     def _has_case(self, token: Any, kind: str) -> bool:
         """The token's phrase opens with a preposition of that kind (quote_words.tsv)."""
         return any(c.dep_ == "case" and self.lex.has(kind, c.text) for c in token.children)
-
-    def _reflexive(self, verb: Any) -> bool:
-        return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and self.lex.has("reflexive_pronoun", c.text))
-                   for c in verb.children)
 
     def _speaker_at(self, head: Any, cue: Any, previous: Speaker | None) -> Speaker:
         return self.f.speakers.speaker(*self.f.speakers.noun_phrase(head), before=cue.idx, previous=previous)

@@ -167,19 +167,19 @@ class Subjects:
             tok = tok.head  # "le courtier français Barry Rogliano Salles (BRS), qui": the courtier
         return tok
 
+    def agent_of(self, verb: Any) -> Any:
+        """The "par X" after a verb or a participle, which the parser does not always call obl:agent."""
+        return next((c for c in verb.children if c.i > verb.i and c.dep_.startswith(("obl", "nmod")) and
+                     any(a.dep_ == "case" and self.lex.has("agent_preposition", a.text) for a in c.children)), None)
+
     def _agent(self, verb: Any) -> tuple[int, int] | None:
         """A passive speech verb's speaker is its agent: "les principes rappelés par le Conseil d'État", "la
         vente avait été annoncée par M. Lagardère" (its subject is what was said)."""
         passive = any(c.dep_ == "aux:pass" for c in verb.children) or \
             ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
              and not any(c.dep_.startswith("aux") for c in verb.children))
-        if not passive:
-            return None
-        for child in verb.children:
-            if child.i > verb.i and child.dep_.startswith("obl") and child.pos_ in ("NOUN", "PROPN") and \
-                    any(c.dep_ == "case" and self.lex.has("agent_preposition", c.text) for c in child.children):
-                return self.speakers.noun_phrase(child)
-        return None
+        agent = self.agent_of(verb) if passive else None
+        return self.speakers.noun_phrase(agent) if agent is not None and agent.pos_ in ("NOUN", "PROPN") else None
 
     def _described_noun(self, verb: Any) -> tuple[int, int] | None:
         """A present participle describing a noun speaks for it: "un rapport du Bureau soulignant que"; so
@@ -224,6 +224,11 @@ def _relative(verb: Any, pronoun: Any) -> bool:
 def _aux_children(auxiliaries: list[Any]) -> list[Any]:
     """The parser sometimes hangs the subject on the auxiliary ("La Suède a ... démenti")."""
     return [c for a in auxiliaries for c in a.children if c.dep_ in SUBJECT_DEPS]
+
+def pronominal(verb: Any) -> bool:
+    """A pronominal use ("se dit", "s'est rendu"), by the parse: an expletive clitic or a reflexive pronoun."""
+    return any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in verb.children)
+
 
 def non_finite(verb: Any, lex: QuoteLexicon) -> bool:
     """An infinitive, or a participle without auxiliary ("spécifiant le type", "interrogé par la presse"):
