@@ -194,9 +194,11 @@ def test_the_story_day_is_a_day_not_a_week() -> None:
 def test_the_stage_declares_what_it_needs() -> None:
     from wirecoder.errors import PipelineError
 
-    Pipeline(stages=["structure", "parse", "actors", "timex", "places", "events"])  # quotes are not needed
-    with pytest.raises(PipelineError, match="'events' requires timexes, places"):
+    Pipeline(stages=["structure", "parse", "actors", "timex", "places", "clauses", "events"])  # no quotes needed
+    with pytest.raises(PipelineError, match="'events' requires clauses, timexes, places"):
         Pipeline(stages=["structure", "parse", "actors", "events"])
+    with pytest.raises(PipelineError, match="'clauses' requires timexes, places"):
+        Pipeline(stages=["structure", "parse", "actors", "clauses", "events"])
 
 
 def test_one_victim_said_with_an_article(pipeline: Pipeline) -> None:

@@ -22,7 +22,7 @@ def test_unknown_stage_is_named() -> None:
 
 def test_default_stages_are_registered_in_order() -> None:
     assert Pipeline.__init__.__defaults__[0] == (  # type: ignore[index]
-        "structure", "parse", "actors", "timex", "places", "quotes", "events")
+        "structure", "parse", "actors", "timex", "places", "clauses", "quotes", "events")
     assert {"structure", "parse", "actors", "places"} <= REGISTRY.keys()
 
 

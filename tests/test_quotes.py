@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from wirecoder import Pipeline, extract
+from wirecoder.clauses.lexicon import KINDS, load
+from wirecoder.clauses.marks import quoted_spans
 from wirecoder.langdata import read_tsv
-from wirecoder.quotes.lexicon import KINDS, load
-from wirecoder.quotes.marks import quoted_spans
 
 
 def spans(text: str) -> list[str]:

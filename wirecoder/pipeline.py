@@ -20,7 +20,8 @@ from .stages.base import BatchFn, Context
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STAGES: tuple[str, ...] = ("structure", "parse", "actors", "timex", "places", "quotes", "events")
+DEFAULT_STAGES: tuple[str, ...] = ("structure", "parse", "actors", "timex", "places", "clauses", "quotes",
+                                   "events")
 ARTICLES_PER_BATCH = 32
 
 
@@ -67,6 +68,9 @@ class Pipeline:
             yield from self._run_batch(batch, skips)
 
     def _run_batch(self, batch: list[Article], skips: SkipLog | None) -> list[Document]:
+        return [c.document for c in self._run_contexts(batch, skips)]
+
+    def _run_contexts(self, batch: list[Article], skips: SkipLog | None) -> list[Context]:
         contexts = [Context(a, Document.from_article(a), self.settings) for a in batch]
         failed: set[int] = set()
         for st in self.stages:
@@ -84,7 +88,7 @@ class Pipeline:
             for ctx in live:
                 if id(ctx) not in failed:
                     self._guard(st, ctx, st.run, failed, skips)
-        return [c.document for c in contexts if id(c) not in failed]
+        return [c for c in contexts if id(c) not in failed]
 
     def _guard(self, st: Stage, ctx: Context, call: Callable[[Context], None], failed: set[int],
                skips: SkipLog | None) -> None:
@@ -102,6 +106,12 @@ class Pipeline:
 
     def extract(self, article: Article) -> Document:
         return next(iter(self.process([article])))
+
+    def context(self, article: Article) -> Context:
+        """Everything the stages made of one article: its Document, and what stays out of it (the parse, the
+        clause layer), for tools and tests that read them. A failing stage raises."""
+        self.setup()
+        return self._run_contexts([article], None)[0]
 
 
 _default: Pipeline | None = None

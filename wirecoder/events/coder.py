@@ -9,8 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..actor_dictionary import fold
-from ..document import Document
-from ..quotes.marks import quoted_spans, trimmed
+from ..clauses import Clauses, trimmed
 from .codes import codes_for
 from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
@@ -30,30 +29,29 @@ CHARGE_TYPES = ("ACCUSE", "SANCTION", "COERCE")  # what they are for is a charge
 ADJUNCT_DEPS = ("advcl", "acl", "xcomp")  # a participle or gerund hung on the clause it belongs to
 STATE_MODIFIER_DEPS = ("acl", "amod")
 
-def find_events(document: Document, spacy_doc: Any, lang: str, *, infer_countries: bool = True,
+def find_events(clauses: Clauses, *, infer_countries: bool = True,
                 home_country: str | None = None) -> list[Event]:
     """The events of one parsed article. ``home_country``: where the news comes from, the country of a
     person the article gives none (when ``infer_countries``)."""
-    return _Coder(document, spacy_doc, lang).run(home_country, infer_countries)
+    return _Coder(clauses).run(home_country, infer_countries)
 
 
 class _Coder:
-    def __init__(self, document: Document, spacy_doc: Any, lang: str) -> None:
-        self.document, self.doc, self.lang = document, spacy_doc, lang
-        self.text = document.text
-        self.lex: EventLexicon = load(lang)
-        self.roles = RoleFinder(document, spacy_doc, lang, self.lex)
+    def __init__(self, clauses: Clauses) -> None:
+        document = self.document = clauses.document
+        self.doc, self.lang, self.text = clauses.doc, clauses.lang, document.text
+        self.lex: EventLexicon = load(self.lang)
+        self.clauses = clauses
+        self.roles = RoleFinder(clauses, self.lex)
         self.places: list[PlaceMention] = place_mentions(document.places)
-        self.skip = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None or p.kind == "credit"]
         self.publication = publication_period(document.date, document.date_precision)
         self.story_day = story_day(document.timexes, document.date, document.date_precision)
-        paragraphs = [(p.start, p.end) for p in document.paragraphs]
-        self.quoted = [(q.start, q.end) for q in quoted_spans(self.text, paragraphs) if q.closed]
+        self.quoted = clauses.quoted
 
     def run(self, home_country: str | None, infer_countries: bool) -> list[Event]:
         candidates: list[Event] = []
         for sentence in self.doc.sents:
-            if any(s <= sentence.start_char < e for s, e in self.skip):
+            if self.clauses.skipped(sentence.start_char):
                 continue  # a repeated lede or a credit line
             found = find_triggers(sentence, self.lex)
             charging = {t.first.i for t in found if t.rule.type in CHARGE_TYPES}

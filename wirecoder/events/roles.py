@@ -1,9 +1,10 @@
 """Who did it and to whom: an event's actor and recipient from the parse, as the article's actors.
 
-The subject of a verb is found as the quotes stage finds a speaker (pronouns resolved, "la numéro deux du
-département d'État" linked to the person it describes); an object or a "contre X" is the recipient; in the
-passive the roles swap ("revendiqués par X"). A noun takes its roles from its complements ("la visite de
-X", "des frappes contre Y") or from the verb that carries it out ("le Pentagone a effectué des frappes").
+The subject of a verb and the actor it refers to come from the clause layer, as a speaker's do (pronouns
+resolved, "la numéro deux du département d'État" linked to the person it describes); an object or a
+"contre X" is the recipient; in the passive the roles swap ("revendiqués par X"). A noun takes its roles
+from its complements ("la visite de X", "des frappes contre Y") or from the verb that carries it out ("le
+Pentagone a effectué des frappes").
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..actor_dictionary import ActorDictionary, fold, load_dictionary
-from ..document import Actor, Document
-from ..quotes.finder import clause_parser
+from ..clauses import Clauses
+from ..document import Actor
 from .lexicon import EventLexicon
 from .model import Role
 from .triggers import governor, keys, passive
@@ -39,12 +40,11 @@ def _case(token: Any) -> str | None:
 class RoleFinder:
     """Actor and recipient resolution for one article."""
 
-    def __init__(self, document: Document, spacy_doc: Any, lang: str, lex: EventLexicon) -> None:
-        self.doc, self.lex = spacy_doc, lex
-        self.parser = clause_parser(document, spacy_doc, lang)
-        self.speakers = self.parser.speakers
+    def __init__(self, clauses: Clauses, lex: EventLexicon) -> None:
+        self.clauses, self.doc, self.lex = clauses, clauses.doc, lex
+        document = clauses.document
         self.actors: dict[str, Actor] = {a.id: a for a in document.actors}
-        self.dictionary: ActorDictionary = load_dictionary(lang)
+        self.dictionary: ActorDictionary = load_dictionary(clauses.lang)
         # Every actor mention, nominal ones included ("des combattants pro-Iran"), by start offset.
         self.mentions = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
         self.place_chars = {i for p in document.places for s, e in p.get("mentions", [(p["start"], p["end"])])
@@ -57,7 +57,9 @@ class RoleFinder:
         span = self.doc[lo:hi]
         if not any(c.isalpha() for c in span.text):
             return None
-        speaker = self.speakers.speaker(lo, hi, before=before)
+        # An event told inside a quote has its doer there too, and a pronoun may stand for a person named only
+        # in quotes: unlike a speech verb's speaker (on the dev set, excluding quoted words loses 0.016 of actor).
+        speaker = self.clauses.speaker(lo, hi, before=before, in_quotes=True)
         actor = self.actors.get(speaker.actor) if speaker.actor else None
         if actor is None or actor.type != "person":  # the phrase's first actor, not one inside it
             first = next((a for s, _, a in self.mentions if speaker.start <= s < speaker.end), None)
@@ -68,7 +70,7 @@ class RoleFinder:
         return Role(speaker.text, speaker.start, speaker.end, name or speaker.text, country, speaker.actor)
 
     def phrase(self, head: Any) -> Role | None:
-        lo, hi = self.speakers.noun_phrase(head)
+        lo, hi = self.clauses.noun_phrase(head)
         return self.role(lo, hi, head.idx)
 
     def _country_in(self, span: Any) -> str | None:
@@ -89,7 +91,7 @@ class RoleFinder:
     # -- verbs and nouns -----------------------------------------------------------------------------------
 
     def subject(self, verb: Any) -> Role | None:
-        found = self.parser.subject(verb)
+        found = self.clauses.subject(verb, quoted=True)  # inside quote marks too (see ``role``)
         if found is not None and found[0] > verb.i and self.doc[found[0]:found[1]].root.dep_ not in SUBJECT_DEPS:
             found = None  # a noun after the verb is its object ("tuant au moins quatre civils"), not an incise's
         if found is None and {"Part", "Ger"} & set(verb.morph.get("VerbForm")) and verb.head.i != verb.i \
@@ -199,4 +201,4 @@ class RoleFinder:
     def _participant(self, token: Any) -> bool:
         """A complement that names somebody: an actor of the article or a name."""
         return token.ent_type_ in ("PER", "ORG") or any(
-            t.idx in self.speakers.actor_at for t in token.subtree) or token.pos_ == "PROPN"
+            self.clauses.actor_at(t.idx) is not None for t in token.subtree) or token.pos_ == "PROPN"

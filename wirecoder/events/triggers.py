@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actor_dictionary import fold
-from ..quotes.subjects import pronominal
+from ..clauses import pronominal
 from .lexicon import EventLexicon, TriggerRule
 
 WORD_GAP = 3  # a rule's next word may come this many tokens after the previous one ("tirs de roquette")

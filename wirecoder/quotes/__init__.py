@@ -1,9 +1,8 @@
-"""Reported speech: direct, mixed and indirect quotes with their speaker and speech cue."""
+"""Reported speech: direct, mixed and indirect quotes with their speaker and speech cue, over the clause layer."""
 
 from __future__ import annotations
 
-from .finder import Quote, find_quotes
-from .lexicon import Cue, QuoteLexicon
-from .speakers import Speaker
+from .finder import find_quotes
+from .model import SCOPES, Quote
 
-__all__ = ["Cue", "Quote", "QuoteLexicon", "Speaker", "find_quotes"]
+__all__ = ["SCOPES", "Quote", "find_quotes"]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import Cue
-from .speakers import Speaker
+from ..clauses import Cue, Speaker
 
 # "quotes": direct, indirect and mixed quotes as GUIDELINES.md counts them (clauses and quoted words);
 # "speech": also every other speech act, whose message is a noun phrase ("a annoncé 2 000 suppressions
@@ -30,3 +29,8 @@ class Quote:
             cue = {"start": start, "end": end, "text": text[start:end], "lemma": c.lemma, "kind": c.kind}
         return {"start": self.start, "end": self.end, "text": text[self.start:self.end], "kind": self.kind,
                 "speaker": self.speaker.to_dict() if self.speaker else None, "cue": cue, "scope": self.scope}
+
+
+def cue_ref(token: Any, cue: Cue) -> tuple[int, int, Cue]:
+    """Where a cue token is, with what it is (a quote's ``cue``)."""
+    return token.idx, token.idx + len(token.text), cue

@@ -10,20 +10,17 @@ French FrameNet (ASFALDA) counts these as reported speech, GUIDELINES.md does no
 - a speech noun, whose phrase is the message: "les propos de M. Major", "sa réponse", "l'annonce par IBM de
   la suppression de 25 000 emplois".
 
-The finder (``finder.py``) has run first; its quotes and the cues it used are left alone.
+The direct and indirect finders have run first; their quotes and the cues they claimed are left alone.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..actor_dictionary import fold
-from .model import Quote
-from .speakers import Speaker, is_role
-from .subjects import pronominal
-
-if TYPE_CHECKING:
-    from .finder import _Finder
+from ..clauses import Speaker, is_role, pronominal
+from .model import Quote, cue_ref
+from .search import QuoteSearch
 
 OBJECT_DEPS = ("obj",)
 # "faire état de", "informer X de", "parler de": the message is a complement with "de"
@@ -38,13 +35,13 @@ CLAUSE_DEPS = ("ccomp", "advcl", "parataxis", "conj")
 OVERLAP = 0.5  # a speech act over more than this share of a quote already found is that quote
 
 
-def with_speech_acts(finder: _Finder, quotes: list[Quote]) -> list[Quote]:
+def with_speech_acts(search: QuoteSearch, quotes: list[Quote]) -> list[Quote]:
     """The finder's quotes and the other speech acts of the article, in text order."""
     # An unclosed mark with no speech clause may be stray: the speech acts under it are kept instead.
-    unclosed = {m.start for m in finder.marks if not m.closed}
+    unclosed = {m.start for m in search.marks if not m.closed}
     stray = [q for q in quotes if q.cue is None and q.speaker is None and q.start in unclosed]
     kept = [q for q in quotes if q not in stray]
-    finding = SpeechActs(finder)
+    finding = SpeechActs(search)
     acts = finding.find(kept)
     stray = [q for q in stray if not any(q.start <= a.start and a.end <= q.end for a in acts)]
     kept = [q for q in kept if all(q is not f for f in finding.absorbed)]
@@ -54,9 +51,9 @@ def with_speech_acts(finder: _Finder, quotes: list[Quote]) -> list[Quote]:
 
 
 class SpeechActs:
-    def __init__(self, finder: _Finder) -> None:
-        self.f = finder
-        self.doc, self.text, self.lex = finder.doc, finder.text, finder.lex
+    def __init__(self, search: QuoteSearch) -> None:
+        self.clauses, self.used_cues = search.clauses, search.used_cues
+        self.doc, self.text, self.lex = search.doc, search.text, search.lex
         self.existing: list[Quote] = []
         self.absorbed: list[Quote] = []
 
@@ -67,7 +64,7 @@ class SpeechActs:
         said = sorted(existing, key=lambda q: q.start)
         found: list[Quote] = []
         for sentence in self.doc.sents:
-            if self.f.skipped(sentence.start_char):
+            if self.clauses.skipped(sentence.start_char):
                 continue
             # verbs first: "Cette revendication vient d'être rappelée par X" is X's act of recalling
             for tok in sorted(sentence, key=lambda t: t.pos_ != "VERB"):
@@ -92,14 +89,14 @@ class SpeechActs:
         cue_start = quote.cue[0] if quote.cue is not None else quote.start
         for other in found:
             if other.start < cue_start < other.end and other.start < quote.start:
-                span = self.f._trim(other.start, min(cue_start, quote.start))
+                span = self.clauses.trim(other.start, min(cue_start, quote.start))
                 if span is not None:
                     other.start, other.end = span
 
     # -- speech verbs ---------------------------------------------------------------------------------------
 
     def from_verb(self, verb: Any, sentence: Any, previous: Speaker | None) -> Quote | None:
-        if verb.pos_ != "VERB" or (verb.i in self.f.used_cues and not all(
+        if verb.pos_ != "VERB" or (verb.i in self.used_cues and not all(
                 q.kind == "mixed" for q in self.existing if q.cue is not None and q.cue[0] == verb.idx)):
             return None
         cue = self.lex.verb(verb)
@@ -112,15 +109,15 @@ class SpeechActs:
         passive = self._passive_message(verb)
         if passive is not None:
             return self._quote(passive, self._agent(verb, previous), verb, cue)
-        infinitive = self.f._infinitive_after(verb)  # "s'est engagé à racheter", "a promis de"
+        infinitive = self.clauses.infinitive_after(verb)  # "s'est engagé à racheter", "a promis de"
         if infinitive is not None:
-            span = self.f._trim(infinitive, self.f._clause_end(infinitive, sentence))
-            return self._quote(span, self.f._clause_speaker(verb, previous, infinitive), verb, cue)
+            span = self.clauses.trim(infinitive, self.clauses.clause_end(infinitive, sentence))
+            return self._quote(span, self.clauses.clause_speaker(verb, previous, infinitive), verb, cue)
         message = self._message_of(verb) if cue.kind in OBJECT_KINDS else None
         if message is None:
             return None
-        return self._quote(self._object_span(message, sentence), self.f._clause_speaker(verb, previous, message.idx),
-                           verb, cue)
+        speaker = self.clauses.clause_speaker(verb, previous, message.idx)
+        return self._quote(self._object_span(message, sentence), speaker, verb, cue)
 
     def _object_span(self, message: Any, sentence: Any) -> tuple[int, int] | None:
         """The object's phrase, on to the clause's end (the parser often hangs the phrase's complements on the
@@ -128,16 +125,16 @@ class SpeechActs:
         phrase = self._phrase(message)
         if phrase is None:
             return None
-        end = self.f._clause_end(phrase[0], sentence)
+        end = self.clauses.clause_end(phrase[0], sentence)
         comma = self.text.find(",", phrase[1], end)
-        return self.f._trim(phrase[0], max(phrase[1], comma if comma >= 0 else end))
+        return self.clauses.trim(phrase[0], max(phrase[1], comma if comma >= 0 else end))
 
     def _message_of(self, verb: Any) -> Any:
         """The noun phrase a speech verb conveys: its object, its "de" complement, or the attribute of a
         reflexive "se dire", "se déclarer"."""
-        cue_end = self.f._cue_end(verb)  # "fait part de": "part" is the cue's, not the message
+        cue_end = self.clauses.cue_end(verb)  # "fait part de": "part" is the cue's, not the message
         for child in verb.children:
-            if child.i <= cue_end or child.idx in self.f.time_tokens:
+            if child.i <= cue_end or self.clauses.in_time(child.idx):
                 continue  # nor a date the parser took for the object ("a annoncé lundi la fermeture")
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON":
                 return child
@@ -152,8 +149,8 @@ class SpeechActs:
         something else; the phrase that starts after the date is the message."""
         i = verb.i + 1
         skipped = False
-        while i < verb.sent.end and (self.doc[i].text == "," or self.doc[i].idx in self.f.time_tokens):
-            skipped = skipped or self.doc[i].idx in self.f.time_tokens
+        while i < verb.sent.end and (self.doc[i].text == "," or self.clauses.in_time(self.doc[i].idx)):
+            skipped = skipped or self.clauses.in_time(self.doc[i].idx)
             i += 1
         if not skipped and self.doc[verb.i + 1].text == ",":  # "soulignent, par ailleurs, leur pragmatisme"
             close = next((t.i for t in self.doc[verb.i + 2:min(verb.i + ASIDE_TOKENS, verb.sent.end)]
@@ -178,7 +175,7 @@ class SpeechActs:
             return self._phrase(subject)
         head = verb.head
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and head.pos_ in ("NOUN", "PROPN") and \
-                head.i < verb.i and self.f.agent_of(verb) is not None:
+                head.i < verb.i and self.clauses.agent_of(verb) is not None:
             return self._phrase_before(head, verb)
         return None
 
@@ -190,18 +187,18 @@ class SpeechActs:
                    (c.pos_ in ("VERB", "AUX") or c.dep_ in CLAUSE_DEPS)]
         if span is None or not clauses:
             return span
-        return self.f._trim(span[0], min(span[1], *clauses))
+        return self.clauses.trim(span[0], min(span[1], *clauses))
 
     def _phrase_before(self, head: Any, verb: Any) -> tuple[int, int] | None:
         """The noun phrase a participle describes, up to the participle ("la tendance de fond annoncée")."""
         first = head.left_edge
         while first.i < head.i and first.dep_ == "case":
             first = self.doc[first.i + 1]
-        return self.f._trim(first.idx, verb.idx)
+        return self.clauses.trim(first.idx, verb.idx)
 
     def _agent(self, verb: Any, previous: Speaker | None) -> Speaker | None:
         """The speaker "par X" names after a passive or a participle."""
-        agent = self.f.agent_of(verb)
+        agent = self.clauses.agent_of(verb)
         return self._speaker_at(agent, verb, previous) if agent is not None else None
 
     # -- speech nouns ---------------------------------------------------------------------------------------
@@ -226,7 +223,7 @@ class SpeechActs:
                 return self._speaker_at(child, noun, previous)
         possessive = next((c for c in noun.children if c.dep_ == "det" and "Yes" in c.morph.get("Poss")), None)
         if possessive is not None:
-            return self.f.speakers.speaker(possessive.i, possessive.i + 1, before=noun.idx, previous=previous)
+            return self.clauses.speaker(possessive.i, possessive.i + 1, before=noun.idx, previous=previous)
         for clause in noun.children:  # "les propos tenus par M. le commissaire", "les précisions qu'ils ont apportées"
             if clause.dep_.startswith("acl") and clause.pos_ == "VERB":
                 speaker = self._agent(clause, previous) or self._own_subject(clause, previous)
@@ -236,7 +233,7 @@ class SpeechActs:
         if noun.dep_.startswith(("obj", "obl")) and head.pos_ == "VERB" and \
                 (self.lex.has("statement_verb", head.lemma_) or self.lex.verb(head) is not None):
             # "ont diffusé une déclaration", "a dit dans un communiqué", "indique l'agence sans autre précision"
-            return self.f.speaker_of(head, previous) or self.f.speaker_of(head, previous, inverted=True)
+            return self.clauses.speaker_of(head, previous) or self.clauses.speaker_of(head, previous, inverted=True)
         return None
 
     def _own_subject(self, verb: Any, previous: Speaker | None) -> Speaker | None:
@@ -248,8 +245,8 @@ class SpeechActs:
     def _may_speak(self, tok: Any) -> bool:
         """A name, a known actor or a role ("du ministre"): someone who can speak, not the matter spoken of."""
         return tok.pos_ == "PROPN" or tok.is_title or tok.ent_type_ in ("PER", "ORG") or \
-            tok.idx in self.f.speakers.actor_at or \
-            is_role(tok.text, self.f.lang) or self.lex.has("person_noun", tok.text)
+            self.clauses.actor_at(tok.idx) is not None or \
+            is_role(tok.text, self.clauses.lang) or self.lex.has("person_noun", tok.text)
 
     def _agentive(self, tok: Any) -> bool:
         """A common noun for people or a body ("agriculteur", "syndicalistes", "ministère"), by its ending or
@@ -267,25 +264,25 @@ class SpeechActs:
         return any(c.dep_ == "case" and self.lex.has(kind, c.text) for c in token.children)
 
     def _speaker_at(self, head: Any, cue: Any, previous: Speaker | None) -> Speaker:
-        return self.f.speakers.speaker(*self.f.speakers.noun_phrase(head), before=cue.idx, previous=previous)
+        return self.clauses.speaker(*self.clauses.noun_phrase(head), before=cue.idx, previous=previous)
 
     def _phrase(self, head: Any) -> tuple[int, int] | None:
         """The words a phrase spans, without the preposition that opens it ("dans sa réponse")."""
         tokens = [t for t in head.subtree]
-        while tokens and ((tokens[0].dep_ == "case" and tokens[0].head == head) or tokens[0].idx in self.f.time_tokens):
+        while tokens and ((tokens[0].dep_ == "case" and tokens[0].head == head) or self.clauses.in_time(tokens[0].idx)):
             tokens.pop(0)  # nor a date the parser put in it ("ont diffusé mercredi une déclaration")
         if not tokens:
             return None
-        return self.f._trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        return self.clauses.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
     def _quote(self, span: tuple[int, int] | None, speaker: Speaker | None, cue_token: Any, cue: Any
                ) -> Quote | None:
         if span is None or speaker is None:
             return None  # as for indirect quotes (GUIDELINES.md), a speech act needs an identifiable speaker
-        if self.f.in_quote(span[0]) and self.f.in_quote(span[1] - 1):
+        if self.clauses.in_quote(span[0]) and self.clauses.in_quote(span[1] - 1):
             return None  # inside a quote already found
-        kind = "mixed" if any(span[0] <= m.open and m.close < span[1] for m in self.f.marks) else "indirect"
-        return Quote(span[0], span[1], kind, speaker, self.f.cue_ref(cue_token, cue), scope="speech")
+        kind = "mixed" if any(span[0] <= m.open and m.close < span[1] for m in self.clauses.marks) else "indirect"
+        return Quote(span[0], span[1], kind, speaker, cue_ref(cue_token, cue), scope="speech")
 
 
 def _fragment_of(quote: Quote, act: Quote) -> bool:

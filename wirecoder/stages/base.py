@@ -25,6 +25,7 @@ class Context:
     document: Document
     settings: Settings
     spacy_doc: Any = None  # spacy.tokens.Doc once the parse stage has run
+    clauses: Any = None  # wirecoder.clauses.Clauses once the clauses stage has run
     extras: dict[str, Any] = field(default_factory=dict)  # stage-private data passed downstream
 
 

@@ -6,7 +6,7 @@ from ..quotes import find_quotes
 from .base import Context, stage
 
 
-@stage("quotes", requires=("spacy_doc", "actors", "timexes"), assigns=("quotes",))
+@stage("quotes", requires=("clauses",), assigns=("quotes",))
 def quotes(ctx: Context) -> None:
-    found = find_quotes(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"], ctx.settings["quotes.scope"])
+    found = find_quotes(ctx.clauses, ctx.settings["quotes.scope"])
     ctx.document.quotes = [q.to_dict(ctx.document.text) for q in found]

@@ -102,8 +102,10 @@ class Speakers:
         self.people = [self._person(a) for a in document.actors if a.type == "person"]
         self.quoted: list[tuple[int, int]] = []  # set by the finder: names inside quotes are not antecedents
 
-    def outside_quotes(self, person: Person, before: int) -> list[int]:
-        return [p for p in person.positions if p < before and not any(s <= p < e for s, e in self.quoted)]
+    def outside_quotes(self, person: Person, before: int, *, in_quotes: bool = False) -> list[int]:
+        """Where the person is named before ``before``: outside quote marks, unless ``in_quotes``."""
+        return [p for p in person.positions
+                if p < before and (in_quotes or not any(s <= p < e for s, e in self.quoted))]
 
     def _person(self, actor: Actor) -> Person:
         titles = _titles(self.lang)
@@ -189,7 +191,7 @@ class Speakers:
         return hi
 
     def speaker(self, first: int, end: int, *, before: int, previous: Speaker | None = None,
-                stressed: bool = False) -> Speaker:
+                stressed: bool = False, in_quotes: bool = False) -> Speaker:
         """The speaker for the tokens ``first:end`` (a subject or the object of "selon") of a clause at
         character offset ``before``."""
         span = self.doc[first:end]
@@ -209,14 +211,14 @@ class Speakers:
         # "il", "lui" (after "selon"), and demonstratives such as "ce dernier"
         features = self.lexicon.pronoun(" ".join(words), stressed=stressed) if len(words) <= 2 else None
         if features:
-            return self._antecedent(text, start, stop, features, before, previous)
+            return self._antecedent(text, start, stop, features, before, previous, in_quotes)
         # a body in a complement is spoken for ("le porte-parole du Kremlin"), a person is not ("l'avocat de X")
         actor = next((self.actor_at[t.idx] for t in span if t.idx in self.actor_at
                       and not (self.actor_at[t.idx].type == "person" and _complement(t, root))), None)
         # "la numéro deux du département d'État": a person described by a role that names a body;
         # "le président français": a person, even where the dictionary knows the office
         head_actor = self.actor_at.get(span.root.idx)
-        person = self._described_person(span, before) if head_actor is None or \
+        person = self._described_person(span, before, in_quotes) if head_actor is None or \
             self.lexicon.has("person_noun", span.root.text) else None
         if person is not None:
             return Speaker(text, start, stop, person.name, person.actor.id)
@@ -226,7 +228,7 @@ class Speakers:
         return next((p.name for p in self.people if p.actor.id == actor.id), actor.name)
 
     def _antecedent(self, text: str, start: int, stop: int, features: str, before: int,
-                    previous: Speaker | None) -> Speaker:
+                    previous: Speaker | None, in_quotes: bool) -> Speaker:
         gender, number = features[0], features[1]
         if number == "p":  # "ils", "elles": the last plural subject before ("les enquêteurs canadiens")
             group = self._plural_subject_before(before)
@@ -236,8 +238,9 @@ class Speakers:
             if previous is not None:
                 return Speaker(text, start, stop, previous.name, previous.actor)
             return Speaker(text, start, stop, None)
-        candidates = [(max(self.outside_quotes(person, before)), person) for person in self.people
-                      if self.outside_quotes(person, before) and person.gender in (gender, None)]
+        candidates = [(max(self.outside_quotes(person, before, in_quotes=in_quotes)), person)
+                      for person in self.people if self.outside_quotes(person, before, in_quotes=in_quotes)
+                      and person.gender in (gender, None)]
         if previous is not None and previous.actor and previous.start < before:
             prev = next((p for p in self.people if p.actor.id == previous.actor), None)
             if prev is not None and prev.gender in (gender, None):
@@ -278,7 +281,7 @@ class Speakers:
                 return self.doc[lo:hi].text
         return None
 
-    def _described_person(self, span: Any, before: int) -> Person | None:
+    def _described_person(self, span: Any, before: int, in_quotes: bool) -> Person | None:
         """"le premier ministre irakien" -> the person whose role the article gives as such; "la candidate",
         "l'ancien ministre" -> the last person of that gender named before."""
         roles = _roles(self.lang)
@@ -290,7 +293,7 @@ class Speakers:
             c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in head.children)
         if singular_definite and self.lexicon.has("person_noun", head.text) and \
                 not any(w in roles for w in words):
-            return self._last_person(before, _gender_of(head), outside=span)
+            return self._last_person(before, _gender_of(head), outside=span, in_quotes=in_quotes)
         if not any(w in roles for w in words):
             return None
         mates = _role_mates(self.lang)
@@ -304,18 +307,20 @@ class Speakers:
                 last = max((p for p in person.positions if p < before), default=-1)
                 scored.append((overlap, last, person))
         if not scored:
-            return self._last_person(before, _gender_of(head), outside=span) if singular_definite else None
+            return self._last_person(before, _gender_of(head), outside=span, in_quotes=in_quotes) \
+                if singular_definite else None
         return max(scored, key=lambda s: (s[0], s[1]))[2]
 
-    def _last_person(self, before: int, gender: str | None, outside: Any = None) -> Person | None:
+    def _last_person(self, before: int, gender: str | None, outside: Any = None, *,
+                     in_quotes: bool = False) -> Person | None:
         """The last person of that gender named before; not one named in the description itself (``outside``:
         "l'avocat de Carlos Ghosn" is not Carlos Ghosn)."""
         def named_in(person: Person) -> bool:
             return outside is not None and any(outside.start_char <= p < outside.end_char for p in person.positions)
 
-        candidates = [(max(self.outside_quotes(person, before)), person) for person in self.people
-                      if self.outside_quotes(person, before) and person.gender in (gender, None)
-                      and not named_in(person)]
+        candidates = [(max(self.outside_quotes(person, before, in_quotes=in_quotes)), person)
+                      for person in self.people if self.outside_quotes(person, before, in_quotes=in_quotes)
+                      and person.gender in (gender, None) and not named_in(person)]
         return max(candidates, key=lambda c: (c[1].gender == gender, c[0]))[1] if candidates else None
 
 

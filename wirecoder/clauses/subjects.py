@@ -1,9 +1,10 @@
-"""Who speaks: the subject of a speech verb, where the parser put it and where it did not (an inverted
+"""Who speaks or acts: the subject of a verb, where the parser put it and where it did not (an inverted
 clitic, an incise's subject after its verb, a participle's borrowed subject, a name before an aside, a
-subject hung on the wrong word). The quote finder (``finder.py``) and the events stage's actors use it."""
+subject hung on the wrong word). ``Clauses`` hands it on to the quotes and events stages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..actor_dictionary import fold
@@ -23,14 +24,12 @@ CLOSING_MARKS = "»”\"›“"
 
 
 class Subjects:
-    """Subject finding over one parsed article; the quote finder is one."""
+    """Subject finding over one parsed article."""
 
-    doc: Any
-    text: str
-    lex: QuoteLexicon
-    speakers: Speakers
-    marks: list[Quoted]
-    time_tokens: set[int]
+    def __init__(self, doc: Any, text: str, lex: QuoteLexicon, speakers: Speakers, marks: Sequence[Quoted],
+                 time_tokens: set[int]) -> None:
+        self.doc, self.text, self.lex, self.speakers = doc, text, lex, speakers
+        self.marks, self.time_tokens = marks, time_tokens
 
     def in_quote(self, offset: int) -> bool:
         """Inside quote marks that close: an unclosed mark may be stray, and the words after it can hold
@@ -208,7 +207,7 @@ class Subjects:
                     return self.speakers.noun_phrase(child)
         return None
 
-    def _subject_before(self, tok: Any, verb_index: int) -> bool:
+    def subject_before(self, tok: Any, verb_index: int) -> bool:
         """A subject of the verb standing before it: "il annonce" (not the inverted "-t-il", nor the dative
         "lui" of "lui a répondu le diplomate")."""
         return tok.dep_ in SUBJECT_DEPS and tok.head.i == verb_index and not tok.text.startswith("-") and \

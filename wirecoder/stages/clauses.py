@@ -1,0 +1,13 @@
+"""Clauses: who speaks and who acts in each clause, for the quotes and events stages (``wirecoder/clauses/``)."""
+
+from __future__ import annotations
+
+from ..clauses import Clauses
+from .base import Context, stage
+
+
+# Places: so that a later rule may tell a place from a participant; today the layer reads actors and times.
+@stage("clauses", requires=("spacy_doc", "paragraphs", "dateline", "actors", "timexes", "places"),
+       assigns=("clauses",))
+def clauses(ctx: Context) -> None:
+    ctx.clauses = Clauses(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"])
