@@ -296,7 +296,7 @@ class _Coder:
             return False  # "s'est retrouvé assigné à résidence": it describes what happened to the subject
         if any(c.dep_.startswith("aux") or c.dep_ == "obj" for c in verb.children):
             return False  # "et réclamé à l'UEFA une sanction": with an object it is an active verb
-        return not any(c.dep_ == "obl:agent" or c.idx in self.roles.time_chars for c in verb.subtree)
+        return not any(c.dep_ == "obl:agent" or self.clauses.in_time(c.idx) for c in verb.subtree)
 
     def _with_media(self, tok: Any, recipient: Role | None) -> bool:
         words = [t for t in tok.subtree if t.i > tok.i]

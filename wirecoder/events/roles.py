@@ -49,7 +49,6 @@ class RoleFinder:
         self.mentions = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
         self.place_chars = {i for p in document.places for s, e in p.get("mentions", [(p["start"], p["end"])])
                             for i in range(s, e)}
-        self.time_chars = {i for t in document.timexes for i in range(t["start"], t["end"])}
 
     # -- one noun phrase -----------------------------------------------------------------------------------
 
@@ -86,7 +85,7 @@ class RoleFinder:
 
     def _usable(self, token: Any) -> bool:
         """A complement that may be a participant: not a time expression, not a place."""
-        return token.idx not in self.time_chars and token.idx not in self.place_chars
+        return not self.clauses.in_time(token.idx) and token.idx not in self.place_chars
 
     # -- verbs and nouns -----------------------------------------------------------------------------------
 
@@ -119,7 +118,7 @@ class RoleFinder:
     def _recipient(self, verb: Any, event_type: str) -> Role | None:
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON" and _case(child) is None \
-                    and child.idx not in self.time_chars:  # "visé l'ambassade": an object may be a place
+                    and not self.clauses.in_time(child.idx):  # "visé l'ambassade": an object may be a place
                 return self.phrase(child)
         return self._prepositional(verb, event_type)
 
