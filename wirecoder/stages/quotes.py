@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..quotes import find_quotes
 from .base import Context, stage
 
 
 @stage("quotes", requires=("spacy_doc", "actors", "timexes"), assigns=("quotes",))
 def quotes(ctx: Context) -> None:
+    from ..quotes import find_quotes
+
     found = find_quotes(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"], ctx.settings["quotes.scope"])
     ctx.document.quotes = [q.to_dict(ctx.document.text) for q in found]
