@@ -15,7 +15,7 @@ import click
 
 from .article import Article
 from .document import Document
-from .errors import WirecoderError
+from .errors import InvalidParameter, WirecoderError
 from .pipeline import Pipeline
 from .quotes.model import SCOPES
 from .readers import SkipLog, read_paths
@@ -295,7 +295,7 @@ def _event_query(types: tuple[str, ...], sort: str = "article", **filters: Any) 
         raise click.BadParameter(f"{', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}", param_hint="--type")
     try:
         return EventQuery(types=types, sort=sort, **filters)
-    except ValueError as exc:
+    except InvalidParameter as exc:
         raise click.BadParameter(str(exc), param_hint="--since/--until") from None
 
 
