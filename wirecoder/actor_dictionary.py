@@ -12,9 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-from babel import Locale
-
 from .langdata import function_words, read_json, read_tsv
 
 # CLDR codes that are not ISO 3166 countries (EU, UN, "outlying" groupings) or user-assigned ones.
@@ -40,6 +37,8 @@ def fold(s: str) -> str:
 def _alpha3(alpha2: str) -> str | None:
     if alpha2 in EXTRA_ALPHA3:
         return EXTRA_ALPHA3[alpha2]
+    import pycountry  # here, not at import: the dictionary is built on the first article
+
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
 
@@ -48,6 +47,8 @@ class ActorDictionary:
     """All actor knowledge of one language, built once per process (``load_dictionary``)."""
 
     def __init__(self, lang: str) -> None:
+        from babel import Locale  # here, not at import: the dictionary is built on the first article
+
         self.lang = lang
         # "Caire" is the capital "Le Caire": names are compared with and without their article.
         self._articles = ("", *(a if a.endswith("'") else f"{a} " for a in function_words(lang, "article")))

@@ -12,11 +12,10 @@ from itertools import islice
 from typing import IO, Any
 
 import click
-from tqdm import tqdm
 
 from .article import Article
 from .document import Document
-from .errors import WirecoderError
+from .errors import InvalidParameter, WirecoderError
 from .pipeline import Pipeline
 from .quotes.model import SCOPES
 from .readers import SkipLog, read_paths
@@ -27,6 +26,8 @@ HASH_BATCH = 256  # articles looked up at once when checking what is already sto
 
 
 def _progress(items: Iterable[Any], desc: str) -> Iterator[Any]:
+    from tqdm import tqdm  # here: commands without a progress bar (--help, settings, schema) start faster
+
     # On stderr, and silent when stderr is not a terminal (logs and CI stay clean).
     return iter(tqdm(items, desc=desc, unit=" art", file=sys.stderr, disable=None, dynamic_ncols=True))
 
@@ -95,6 +96,8 @@ class _Progress:
     could be counted, an ETA. On stderr, and silent when stderr is not a terminal."""
 
     def __init__(self, total: int | None, desc: str) -> None:
+        from tqdm import tqdm
+
         self.bar = tqdm(total=total, desc=desc, unit=" art", file=sys.stderr, disable=None, dynamic_ncols=True,
                         smoothing=0.05)
         self.skipped = 0
@@ -292,7 +295,7 @@ def _event_query(types: tuple[str, ...], sort: str = "article", **filters: Any) 
         raise click.BadParameter(f"{', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}", param_hint="--type")
     try:
         return EventQuery(types=types, sort=sort, **filters)
-    except ValueError as exc:
+    except InvalidParameter as exc:
         raise click.BadParameter(str(exc), param_hint="--since/--until") from None
 
 

@@ -2,6 +2,7 @@
 
     WirecoderError
     ├── InputError        a record or file cannot be read (file, line, field, reason)
+    ├── InvalidParameter  a query or command parameter has an unusable value (the API's 422); also a ValueError
     ├── ConfigError       a setting or a data file is invalid
     ├── PipelineError     stages do not fit together (a stage needs what none produces)
     └── StoreError        the database cannot be opened or written
@@ -40,6 +41,19 @@ class InputError(WirecoderError):
         """The same error with its file and line filled in where they were missing."""
         return InputError(self.reason, self.detail, source=self.source or source,
                           line=self.line if self.line is not None else line, field=self.field)
+
+
+class InvalidParameter(WirecoderError, ValueError):
+    """A parameter given by the user (an API query parameter, a CLI option) with a value that cannot be used.
+
+    ``parameter`` names it; the API answers 422 with it, where any other error is a 500. Also a ``ValueError``,
+    which the query functions raised before, so callers that catch that keep working.
+    """
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        self.detail = message
+        super().__init__(f"{parameter}: {message}")
 
 
 class ConfigError(WirecoderError):

@@ -6,10 +6,10 @@ import hashlib
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from ..errors import InputError
+from ..errors import InputError, InvalidParameter
 from ..pipeline import Pipeline
 from ..readers.jsonl import parse_record
 from .guards import check_token
@@ -53,7 +53,7 @@ def extract(request: Request, body: PastedArticle,
     try:
         article = parse_record(record, source="request", line=1, max_bytes=settings["input.max_text_bytes"])
     except InputError as exc:
-        raise HTTPException(422, f"{exc.field or 'body'}: {exc.detail}") from None
+        raise InvalidParameter(exc.field or "body", exc.detail) from None
     document = request.app.state.annotate(settings, article)
     if store:
         request.app.state.store.write(document, article.content_hash)

@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..errors import InvalidParameter
+
 log = logging.getLogger("wirecoder.api")
 
 Scope = MutableMapping[str, Any]
@@ -20,8 +22,11 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 
-def error_body(status: int, message: str) -> dict[str, Any]:
-    return {"error": {"status": status, "message": message}}
+def error_body(status: int, message: str, parameter: str | None = None) -> dict[str, Any]:
+    error: dict[str, Any] = {"status": status, "message": message}
+    if parameter is not None:
+        error["parameter"] = parameter
+    return {"error": error}
 
 
 class BodyLimit:
@@ -58,7 +63,7 @@ class BodyLimit:
 
 def check_page_size(page_size: int, most: int) -> None:
     if page_size > most:
-        raise HTTPException(422, f"page_size: must be at most {most} (setting api.max_page_size)")
+        raise InvalidParameter("page_size", f"must be at most {most} (setting api.max_page_size)")
 
 
 def check_token(request: Request, token: str) -> None:
@@ -89,10 +94,11 @@ def install_error_handlers(app: FastAPI) -> None:
         message = "; ".join(f"{_field(tuple(e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
         return JSONResponse(error_body(422, message), status_code=422)
 
-    @app.exception_handler(ValueError)
-    async def bad_value(_request: Request, exc: ValueError) -> JSONResponse:
-        # The store's filters raise ValueError naming the parameter ("since: not an ISO date ...").
-        return JSONResponse(error_body(422, str(exc)), status_code=422)
+    @app.exception_handler(InvalidParameter)
+    async def bad_parameter(_request: Request, exc: InvalidParameter) -> JSONResponse:
+        # The user's mistake, named ("since: not an ISO date ..."). Any other error, a ValueError included, is
+        # the server's: a 500 below.
+        return JSONResponse(error_body(422, str(exc), exc.parameter), status_code=422)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

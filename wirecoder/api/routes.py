@@ -12,6 +12,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection, func, select
 
 from .. import __version__
+from ..errors import InvalidParameter
 from ..events import PLOVER_TYPES
 from ..export import FORMATS, export_events
 from ..store import EventQuery
@@ -57,10 +58,10 @@ def event_filters(
     types = tuple(t.upper() for t in type or ())
     unknown = [t for t in types if t not in PLOVER_TYPES]
     if unknown:
-        raise HTTPException(422, f"type: unknown {', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}")
+        raise InvalidParameter("type", f"unknown {', '.join(unknown)}; known: {', '.join(PLOVER_TYPES)}")
     bad = [f for f in factuality or () if f not in FACTUALITIES]
     if bad:
-        raise HTTPException(422, f"factuality: unknown {', '.join(bad)}; known: {', '.join(FACTUALITIES)}")
+        raise InvalidParameter("factuality", f"unknown {', '.join(bad)}; known: {', '.join(FACTUALITIES)}")
     return EventQuery(types=types, modes=tuple(mode or ()), factualities=tuple(factuality or ()),
                       actor=actor or None, country=country or None, place=place or None, since=since or None,
                       until=until or None, article=article or None)
@@ -154,7 +155,7 @@ def export(conn: Conn, filters: Filters,
            ) -> Response:
     """The matching events as a file in one of the export formats (as ``wirecoder export``)."""
     if format not in FORMATS:
-        raise HTTPException(422, f"format: unknown {format!r}; known: {', '.join(FORMATS)}")
+        raise InvalidParameter("format", f"unknown {format!r}; known: {', '.join(FORMATS)}")
     binary = FORMATS[format].binary
     # Spooled: small exports stay in memory, large ones go to a temporary file, not to the heap.
     spool = tempfile.SpooledTemporaryFile(max_size=EXPORT_SPOOL_BYTES, mode="w+b")

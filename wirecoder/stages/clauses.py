@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..clauses import Clauses
 from .base import Context, stage
 
 
@@ -10,4 +9,6 @@ from .base import Context, stage
 @stage("clauses", requires=("spacy_doc", "paragraphs", "dateline", "actors", "timexes", "places"),
        assigns=("clauses",))
 def clauses(ctx: Context) -> None:
+    from ..clauses import Clauses  # the rule engine loads with the first article, not on import
+
     ctx.clauses = Clauses(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"])

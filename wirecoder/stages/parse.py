@@ -16,7 +16,6 @@ from ..document import Sentence
 from ..errors import ConfigError
 from ..settings import Settings
 from .base import Context, stage
-from .tokenizer_fixes import repair_tokenizer, run_together_cuts
 
 
 @cache
@@ -25,6 +24,7 @@ def load_nlp(model: str, lang: str) -> Any:
     import spacy
 
     from . import actor_ruler  # noqa: F401  (registers the component factory)
+    from .tokenizer_fixes import repair_tokenizer
 
     try:
         nlp = spacy.load(model)
@@ -45,6 +45,8 @@ def nlp_for(settings: Settings) -> Any:
 def paragraph_chunks(ctx: Context) -> list[str]:
     """The text cut at paragraph starts and where sentences were run together: the chunks concatenate
     back to the exact article text."""
+    from .tokenizer_fixes import run_together_cuts  # with spaCy: imported on the first parse, not with the stage
+
     text = ctx.document.text
     cuts = sorted({p.start for p in ctx.document.paragraphs[1:]} | set(run_together_cuts(text)))
     bounds = [0, *cuts, len(text)]

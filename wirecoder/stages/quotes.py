@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..quotes import find_quotes
 from .base import Context, stage
 
 
 @stage("quotes", requires=("clauses",), assigns=("quotes",))
 def quotes(ctx: Context) -> None:
+    from ..quotes import find_quotes
+
     found = find_quotes(ctx.clauses, ctx.settings["quotes.scope"])
     ctx.document.quotes = [q.to_dict(ctx.document.text) for q in found]

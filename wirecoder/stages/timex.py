@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..timex import Reference, find_timexes
-from ..timex.lexicon import load
 from .base import Context, stage
 
 AUX_TENSE, AUX_PASS = "aux:tense", "aux:pass"
@@ -41,6 +39,8 @@ def clause_tense(token: Any, lang: str) -> str | None:
     if "Imp" in tense or ("Past" in tense and "Fin" in finite.morph.get("VerbForm")):
         return "past"
     if "Pres" in tense:
+        from ..timex.lexicon import load
+
         lexicon = load(lang)
         governs_infinitive = any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in verb.children)
         if governs_infinitive and lexicon.value("future_auxiliary", verb.lemma_):
@@ -51,6 +51,8 @@ def clause_tense(token: Any, lang: str) -> str | None:
 
 @stage("timex", requires=("spacy_doc",), assigns=("timexes",))
 def timex(ctx: Context) -> None:
+    from ..timex import Reference, find_timexes
+
     lang = ctx.settings["nlp.language"]
     doc = ctx.spacy_doc
     article = ctx.article

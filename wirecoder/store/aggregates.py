@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, literal_column, select
 
+from ..errors import InvalidParameter
 from .event_query import EventQuery, filtered
 from .tables import actors, events
 
@@ -26,9 +27,9 @@ def event_counts(conn: Connection, query: EventQuery, by: str = "month", group: 
     """``{"by", "group", "buckets": [{"period", "key", "label", "count"}], "undated"}``. An event is counted on
     its first possible day; one in two countries counts for each."""
     if by not in PERIODS:
-        raise ValueError(f"by: unknown period {by!r}; known: {', '.join(PERIODS)}")
+        raise InvalidParameter("by", f"unknown period {by!r}; known: {', '.join(PERIODS)}")
     if group not in GROUPS:
-        raise ValueError(f"group: unknown dimension {group!r}; known: {', '.join(GROUPS)}")
+        raise InvalidParameter("group", f"unknown dimension {group!r}; known: {', '.join(GROUPS)}")
     source, conditions = filtered(query)
     # Weeks are folded from days in Python: ISO weeks are not portable SQL.
     period = func.substr(events.c.date_start, 1, MONTH_CHARS) if by == "month" else events.c.date_start

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Select, and_, func, or_, select
 
+from ..errors import InvalidParameter
 from .tables import actors, articles, event_data, events
 
 ISO_DATE_LENGTH = 10
@@ -47,7 +48,7 @@ class EventQuery:
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
-            raise ValueError(f"sort: unknown order {self.sort!r}; known: {', '.join(SORTS)}")
+            raise InvalidParameter("sort", f"unknown order {self.sort!r}; known: {', '.join(SORTS)}")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value:
@@ -64,7 +65,7 @@ def day_bound(value: str, *, last: bool, field: str = "date") -> str:
     first_day, last_day = value_bounds(value)
     bound = last_day if last else first_day
     if bound is None or len(bound) != ISO_DATE_LENGTH:
-        raise ValueError(f"{field}: not an ISO date, month or year: {value!r}")
+        raise InvalidParameter(field, f"not an ISO date, month or year: {value!r}")
     return bound
 
 

@@ -1,0 +1,76 @@
+"""The API's errors: a parameter the user got wrong is a 422 that names it; anything else that goes wrong, a
+ValueError from a bug included, is a logged 500 without a trace. Over an empty database: no model is loaded."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from wirecoder import Settings
+from wirecoder.api import create_app, routes
+from wirecoder.errors import InvalidParameter, WirecoderError
+from wirecoder.store import EventQuery
+from wirecoder.store.event_query import day_bound
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(Settings({"store.url": f"sqlite:///{tmp_path / 'empty.db'}"}))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path,parameter,message", [
+    ("/api/events?since=hier", "since", "not an ISO date, month or year: 'hier'"),
+    ("/api/events?until=2023-13", "until", "not an ISO date"),
+    ("/api/events?sort=random", "sort", "unknown order 'random'"),
+    ("/api/events?type=BOMB", "type", "unknown BOMB"),
+    ("/api/events?factuality=maybe", "factuality", "unknown maybe"),
+    ("/api/events?page_size=501", "page_size", "must be at most 500"),
+    ("/api/aggregates?by=year", "by", "unknown period 'year'"),
+    ("/api/aggregates?group=colour", "group", "unknown dimension 'colour'"),
+    ("/api/articles?since=yesterday", "since", "not an ISO date"),
+    ("/api/export?format=xlsx", "format", "unknown 'xlsx'"),
+])
+def test_a_bad_parameter_is_422_naming_it(client: TestClient, path: str, parameter: str, message: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["status"] == 422 and error["parameter"] == parameter
+    assert error["message"].startswith(f"{parameter}: ") and message in error["message"]
+
+
+def test_a_bad_field_of_a_pasted_article_is_422_naming_it(client: TestClient) -> None:
+    # Refused while reading the record, before any model is loaded.
+    error = client.post("/api/extract", json={"text": "Un texte.", "date": "14/05/2024"}).json()["error"]
+    assert error["status"] == 422 and error["parameter"] == "date" and error["message"].startswith("date: ")
+
+
+def test_a_value_error_from_a_bug_is_a_500_not_a_422(client: TestClient, monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("invalid literal for int() with base 10: 'x'")
+
+    monkeypatch.setattr(routes, "list_quotes", broken)
+    with caplog.at_level(logging.ERROR, logger="wirecoder.api"):
+        response = client.get("/api/quotes")
+    assert response.status_code == 500
+    assert response.json() == {"error": {"status": 500, "message": "internal error (ValueError); the server log "
+                                                                    "has the details"}}
+    assert "invalid literal" not in response.text and "Traceback" not in response.text
+    logged = [r for r in caplog.records if r.name == "wirecoder.api"]
+    assert logged and logged[0].exc_info is not None and "/api/quotes" in logged[0].getMessage()
+
+
+def test_the_store_raises_invalid_parameter_which_is_still_a_value_error() -> None:
+    with pytest.raises(InvalidParameter) as caught:
+        EventQuery(since="2023-02-30")
+    assert caught.value.parameter == "since" and str(caught.value).startswith("since: not an ISO date")
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, WirecoderError)
+    with pytest.raises(InvalidParameter, match=r"^sort: unknown order"):
+        EventQuery(sort="random")
+    assert day_bound("2023-02", last=True) == "2023-02-28"
