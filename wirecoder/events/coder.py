@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
 from ..document import Document
 from ..quotes.marks import quoted_spans, trimmed
 from .codes import codes_for
@@ -400,7 +400,7 @@ def _follows(token: Any, words: tuple[str, ...]) -> bool:
 
 def _folded_words(sentence: Any) -> str:
     """The sentence's words folded and space-separated, with a space at each end, to look up phrases in."""
-    return " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
+    return " " + " ".join(re.findall(r"[\w’'-]+", strip_accents_lower(sentence.text))) + " "
 
 
 def _date_definite_mentions(events: list[Event]) -> None:

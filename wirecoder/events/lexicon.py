@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
 from ..errors import ConfigError
 from ..langdata import read_tsv
 
@@ -47,15 +47,15 @@ class EventLexicon:
     words: dict[str, dict[str, str]]  # kind -> folded form -> value
 
     def has(self, kind: str, word: str) -> bool:
-        return fold(word) in self.words.get(kind, {})
+        return strip_accents_lower(word) in self.words.get(kind, {})
 
     def value(self, kind: str, word: str) -> str | None:
-        return self.words.get(kind, {}).get(fold(word))
+        return self.words.get(kind, {}).get(strip_accents_lower(word))
 
 
 def _rule(row: dict[str, str], line: int, name: str) -> TriggerRule:
     """One lexicon row; ``line`` is its rank among the rows, named in errors with the lemma."""
-    words = [fold(w) for w in row["lemma"].split()]
+    words = [strip_accents_lower(w) for w in row["lemma"].split()]
     where = f"{name}: row {line} ({row['lemma']!r})"
     if row["type"] not in PLOVER_TYPES:
         raise ConfigError(f"{where}: unknown PLOVER type {row['type']!r}")
@@ -67,7 +67,7 @@ def _rule(row: dict[str, str], line: int, name: str) -> TriggerRule:
         kind, _, values = cell.partition("=")
         if kind not in CONDITIONS:
             raise ConfigError(f"{where}: unknown condition {cell!r} (known: {', '.join(CONDITIONS)})")
-        conditions.append((kind, frozenset(fold(v) for v in values.split("|") if v)))
+        conditions.append((kind, frozenset(strip_accents_lower(v) for v in values.split("|") if v)))
     if row["pos"] not in ("VERB", "NOUN"):
         raise ConfigError(f"{where}: pos must be VERB or NOUN, not {row['pos']!r}")
     return TriggerRule(words[0], row["pos"], tuple(words[1:]), row["type"], mode, tuple(conditions), line)
@@ -85,10 +85,10 @@ def load(lang: str) -> EventLexicon:
              for key, rs in grouped.items()}
     cues: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
     for row in read_tsv(lang, "event_modes.tsv"):
-        cue = tuple(fold(w) for w in row["lemma"].split())
+        cue = tuple(strip_accents_lower(w) for w in row["lemma"].split())
         cues[cue[0]].append((cue, row["type"], row["mode"]))
     words: dict[str, dict[str, str]] = defaultdict(dict)
     for row in read_tsv(lang, "event_words.tsv"):
-        words[row["kind"]][fold(row["form"])] = row["value"]
+        words[row["kind"]][strip_accents_lower(row["form"])] = row["value"]
     return EventLexicon(rules, {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in cues.items()},
                         dict(words))

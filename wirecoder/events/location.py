@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
 from .lexicon import EventLexicon
 from .model import Role
 
@@ -70,8 +70,8 @@ def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: i
 def dateline_place(document: Any, mentions: list[PlaceMention]) -> PlaceMention | None:
     if document.dateline is None:
         return None
-    key = fold(document.dateline.place)
-    return next((m for m in mentions if fold(document.text[m.start:m.end]) == key), None)
+    key = strip_accents_lower(document.dateline.place)
+    return next((m for m in mentions if strip_accents_lower(document.text[m.start:m.end]) == key), None)
 
 
 def setting(document: Any, mentions: list[PlaceMention]) -> Role | None:

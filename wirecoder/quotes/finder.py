@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
 from ..document import Document
 from .lexicon import Cue, QuoteLexicon, load
 from .marks import Quoted, quoted_spans
@@ -127,7 +127,7 @@ class _Finder(Subjects):
         between = self.text[last.end:q.open]
         if not self._joined(last.end, q.open):
             return None
-        if not fold(between).strip(" \"»”«“,") and "," not in between:
+        if not strip_accents_lower(between).strip(" \"»”«“,") and "," not in between:
             return None  # adjacent marks: nested or broken quoting, not a list
         if last.cue is None and self.incise_after(q, None, peek=True) is not None:
             return None  # '« A » et « B », a répondu X': the list's incise comes last (see ``run``)
@@ -140,7 +140,7 @@ class _Finder(Subjects):
     def _joined(self, end: int, start: int) -> bool:
         """Only marks, a comma or a list joiner ("et") between two quotes."""
         between = self.text[end:start]
-        gap = fold(between).strip(" \"»”«“,")
+        gap = strip_accents_lower(between).strip(" \"»”«“,")
         return len(between) <= 20 and "\n" not in between and (not gap or self.lex.has("list_joiner", gap))
 
 
@@ -627,7 +627,7 @@ class _Finder(Subjects):
         """An attribution ("selon", "d'après") starting at ``tok``, with the token range of its source."""
         if tok.pos_ not in ("ADP", "VERB", "ADV", "NOUN") and not tok.text[:1].isalpha():
             return None
-        rest = fold(self.text[tok.idx:tok.idx + 30])
+        rest = strip_accents_lower(self.text[tok.idx:tok.idx + 30])
         for form, cue in self.lex.attributions.items():
             if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalpha()):
                 end_char = tok.idx + len(form)
@@ -667,7 +667,7 @@ class _Finder(Subjects):
         rest = cue.lemma.split()[1:] if cue is not None else []
         end = verb.i
         for t in self.doc[verb.i + 1:min(verb.i + 3 + len(rest), verb.sent.end)]:
-            if t.text.startswith("-") or fold(t.lemma_) in rest or fold(t.text) in rest:
+            if t.text.startswith("-") or strip_accents_lower(t.lemma_) in rest or strip_accents_lower(t.text) in rest:
                 end = t.i
             else:
                 break
@@ -762,7 +762,7 @@ class _Finder(Subjects):
         return None
 
     def _may_attribute(self, tok: Any) -> bool:
-        return fold(tok.text) in self.lex.attribution_starts
+        return strip_accents_lower(tok.text) in self.lex.attribution_starts
 
     def _comma_before(self, tok: Any, sentence_start: int | None = None) -> int | None:
         """The comma that opens an incise just before ``tok`` (", a indiqué", ", a-t-il ajouté", ", selon",

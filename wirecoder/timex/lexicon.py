@@ -11,15 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from ..core.text import lower_keep_accents
 from ..errors import ConfigError
 from ..langdata import read_tsv
 
 FILE = "time_words.tsv"
-
-
-def fold(text: str) -> str:
-    """Lookup key: lower case, typographic apostrophe and non-breaking spaces made plain."""
-    return re.sub(r"\s+", " ", text.replace("’", "'").lower())
 
 
 @dataclass(frozen=True)
@@ -34,7 +30,7 @@ class TimeLexicon:
             raise ConfigError(f"data/{self.lang}/{FILE}: no forms of kind {kind!r}") from None
 
     def value(self, kind: str, form: str) -> str | None:
-        return self.by_kind.get(kind, {}).get(fold(form))
+        return self.by_kind.get(kind, {}).get(lower_keep_accents(form))
 
     def pattern(self, kind: str) -> str:
         """A regex alternation of every form of ``kind``, longest first, spaces and apostrophes flexible."""
@@ -51,7 +47,7 @@ def _flexible(form: str) -> str:
 def load(lang: str) -> TimeLexicon:
     by_kind: dict[str, dict[str, str]] = defaultdict(dict)
     for row in read_tsv(lang, FILE):
-        by_kind[row["kind"]][fold(row["form"])] = row["value"]
+        by_kind[row["kind"]][lower_keep_accents(row["form"])] = row["value"]
     return TimeLexicon(lang, dict(by_kind))
 
 
@@ -60,7 +56,7 @@ def parse_number(text: str, lexicon: TimeLexicon) -> float | None:
     compact = re.sub(r"[\s\u202f\u00a0]", "", text).replace(",", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", compact):
         return float(compact)
-    words = [w for w in re.split(r"[\s\-‑]+", fold(text)) if w]
+    words = [w for w in re.split(r"[\s\-‑]+", lower_keep_accents(text)) if w]
     numbers = lexicon.forms("number")
     total = current = 0
     previous = None
