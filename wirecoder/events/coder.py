@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Document
 from ..quotes.marks import quoted_spans, trimmed
@@ -53,7 +54,7 @@ class _Coder:
     def run(self, home_country: str | None, infer_countries: bool) -> list[Event]:
         candidates: list[Event] = []
         for sentence in self.doc.sents:
-            if any(s <= sentence.start_char < e for s, e in self.skip):
+            if inside(sentence.start_char, self.skip):
                 continue  # a repeated lede or a credit line
             found = find_triggers(sentence, self.lex)
             charging = {t.first.i for t in found if t.rule.type in CHARGE_TYPES}

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from .lexicon import EventLexicon
 from .model import Role
@@ -49,12 +50,12 @@ def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: i
            lex: EventLexicon) -> Role | None:
     """The location said in ``scope`` (a sentence's range, or the ranges of a clause's words)."""
     ranges = [scope] if isinstance(scope, tuple) else scope
-    inside = [m for m in mentions if any(a <= m.start < b for a, b in ranges)]
-    if not inside:
+    said = [m for m in mentions if inside(m.start, ranges)]
+    if not said:
         return None
-    best = min(inside, key=lambda m: (not _locative_before(text, m.start, lex), abs(m.start - trigger)))
+    best = min(said, key=lambda m: (not _locative_before(text, m.start, lex), abs(m.start - trigger)))
     group = [best]
-    for m in sorted(inside, key=lambda m: abs(m.start - best.start)):
+    for m in sorted(said, key=lambda m: abs(m.start - best.start)):
         if m in group:
             continue
         if any(0 <= m.start - g.end <= COORDINATION_CHARS or 0 <= g.start - m.end <= COORDINATION_CHARS

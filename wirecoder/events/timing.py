@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..core.spans import inside
 from ..timex.calendar import value_bounds
 from .model import Span
 
@@ -54,16 +55,12 @@ def day_told_before(timexes: list[dict[str, Any]], position: int, quoted: Sequen
     told = [t["value"][:10] for t in timexes
             if t["type"] in DATED_TYPES and t.get("value") and t["end"] <= position
             and (_is_day(t["value"][:10]) or _is_month(t["value"]))
-            and not _inside(t["start"], quoted)]
+            and not inside(t["start"], quoted)]
     return told[-1] if told else None
 
 
 def _is_month(value: str) -> bool:
     return len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit()
-
-
-def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
 
 
 def _is_day(value: str) -> bool:
@@ -114,7 +111,7 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
             continue
         if None in value_bounds(_as_event_date(t)):
             continue  # "actuellement" PRESENT_REF: no date to give
-        if _inside(t["start"], quoted) and not _inside(t["start"], own_quote):
+        if inside(t["start"], quoted) and not inside(t["start"], own_quote):
             continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None:

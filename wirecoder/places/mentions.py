@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from ..actor_dictionary import load_dictionary
+from ..core.spans import inside, overlaps
 from ..core.text import strip_accents_lower
 from ..document import Document
 from ..langdata import read_tsv
@@ -135,16 +136,16 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder) -> list[tupl
             blocked.append((span.start, span.end))
     repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
     for start, end in finder(doc):
-        if any(a <= doc[start].idx < b for a, b in repeats):
+        if inside(doc[start].idx, repeats):
             continue  # a repeated lede: its places were counted where it first stood
-        if any(start < b and a < end for a, b in blocked):
+        if overlaps(start, end, blocked):
             continue
         if any(start < b and a < end and (a, b) != (start, end) for a, b in named):
             continue  # "Banque de France": the country inside an organisation's name
         spans.append((start, end))
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= a or b <= start for a, b in chosen):
+        if not overlaps(start, end, chosen):
             chosen.append((start, end))
     return sorted(chosen)
 

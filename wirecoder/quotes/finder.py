@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Document
 from .lexicon import Cue, QuoteLexicon, load
@@ -78,7 +79,7 @@ class _Finder(Subjects):
         return span[0] if span is not None and len(span) else None
 
     def skipped(self, start: int) -> bool:
-        return any(s <= start < e for s, e in self.skip_ranges)
+        return inside(start, self.skip_ranges)
 
     def _clause_speaker(self, verb: Any, previous: Speaker | None, clause_start: int) -> Speaker | None:
         """The speaker of a clause the verb introduces: its subject, or in an incise the subject after it and

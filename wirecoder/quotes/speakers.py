@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
@@ -103,7 +104,7 @@ class Speakers:
         self.quoted: list[tuple[int, int]] = []  # set by the finder: names inside quotes are not antecedents
 
     def outside_quotes(self, person: Person, before: int) -> list[int]:
-        return [p for p in person.positions if p < before and not any(s <= p < e for s, e in self.quoted)]
+        return [p for p in person.positions if p < before and not inside(p, self.quoted)]
 
     def _person(self, actor: Actor) -> Person:
         titles = _titles(self.lang)

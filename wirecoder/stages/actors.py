@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, cast
 
 from ..actor_dictionary import ActorDictionary, ActorEntry, load_dictionary
+from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Actor, ActorType, Entity, EntityLabel, Mention
 from ..langdata import function_words, read_tsv, read_words
@@ -213,9 +214,6 @@ def actors(ctx: Context) -> None:
     dateline_spans = [(p.dateline.start, p.dateline.end) for p in document.paragraphs if p.dateline]
     repeat_spans = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
 
-    def inside(start: int, spans: list[tuple[int, int]]) -> bool:
-        return any(a <= start < b for a, b in spans)
-
     found = _Actors()
     persons: list[_Person] = []
     person_of_entity: dict[int, _Person] = {}
@@ -280,7 +278,7 @@ def _nominal_actors(ctx: Context, d: ActorDictionary, nouns: dict[str, tuple[str
     doc = ctx.spacy_doc
     for tok in doc:
         key = strip_accents_lower(tok.text)
-        if key not in nouns or tok.i in ent_actor or any(a <= tok.idx < b for a, b in credit_spans):
+        if key not in nouns or tok.i in ent_actor or inside(tok.idx, credit_spans):
             continue
         actor_type, label = nouns[key]
         limit = min(tok.i + 1 + MAX_NOUN_TO_DEMONYM, tok.sent.end)
@@ -297,7 +295,7 @@ def _nominal_actors(ctx: Context, d: ActorDictionary, nouns: dict[str, tuple[str
                 continue
             span = doc[tok.i:j + 1]
             entry = d.by_alias(span.text) or d.generic(actor_type, iso, label)
-            repeat = any(a <= span.start_char < b for a, b in repeat_spans)
+            repeat = inside(span.start_char, repeat_spans)
             found.add(entry, Mention(span.start_char, span.end_char, span.text, repeat),
                       affiliation=affiliation)
             break
