@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..core.dates import publication_date
 from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Document
@@ -20,7 +21,7 @@ from .model import Event, Mention, Role, Span
 from .numbers import count, toll
 from .occurrences import merge
 from .roles import RoleFinder
-from .timing import day_told_before, event_date, publication_period, story_day
+from .timing import day_told_before, event_date, story_day
 from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")  # a noun that names the verb's own event
@@ -46,8 +47,9 @@ class _Coder:
         self.roles = RoleFinder(document, spacy_doc, lang, self.lex)
         self.places: list[PlaceMention] = place_mentions(document.places)
         self.skip = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None or p.kind == "credit"]
-        self.publication = publication_period(document.date, document.date_precision)
-        self.story_day = story_day(document.timexes, document.date, document.date_precision)
+        published = publication_date(document.date, document.date_precision)
+        self.publication = published.period if published else None
+        self.story_day = story_day(document.timexes, published)
         paragraphs = [(p.start, p.end) for p in document.paragraphs]
         self.quoted = [(q.start, q.end) for q in quoted_spans(self.text, paragraphs) if q.closed]
 
