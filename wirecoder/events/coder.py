@@ -226,12 +226,12 @@ class _Coder:
         if len(words) > 1 and self.lex.has("since_anaphor", words[0].text) and words[1].text == ",":
             return True
         folded = _folded_words(sentence)
-        return any(f" {phrase} " in folded for phrase in self.lex.words.get("since_anaphor", {}) if " " in phrase)
+        return any(f" {phrase} " in folded for phrase in self.lex.words("since_anaphor") if " " in phrase)
 
     def _goes_on_telling(self, sentence: Any) -> bool:
         """The sentence places itself at the time just told ("plus tard", "dans le même temps")."""
         words = _folded_words(sentence)
-        return any(f" {phrase} " in words for phrase in self.lex.words.get("time_anaphor", {}))
+        return any(f" {phrase} " in words for phrase in self.lex.words("time_anaphor"))
 
     def _undated(self, verb: Any) -> tuple[str | None, str]:
         """The date of an event its sentence does not date. Said in the present ("reconnaît", "soutient"), the

@@ -46,10 +46,10 @@ def anchor_keys(token: Any, lex: EventLexicon) -> list[str]:
     found = keys(token)
     lemma = strip_accents_lower(token.lemma_)
     lemma_failed = token.pos_ == "VERB" and not any(  # "demande" for the verb "(je ne) demande (rien)"
-        lemma.endswith(e) for e in lex.words.get("infinitive_ending", {}))
+        lemma.endswith(e) for e in lex.words("infinitive_ending"))
     if token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm") or lemma_failed:  # not "sommes" (être)
         word = strip_accents_lower(token.text)
-        for ending, infinitive in sorted(lex.words.get("participle_ending", {}).items(), key=lambda e: -len(e[0])):
+        for ending, infinitive in sorted(lex.words("participle_ending").items(), key=lambda e: -len(e[0])):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 found.append(word[:-len(ending)] + infinitive)
                 break

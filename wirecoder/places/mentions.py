@@ -18,7 +18,7 @@ from ..actor_dictionary import load_dictionary
 from ..core.spans import inside, overlaps
 from ..core.text import strip_accents_lower
 from ..document import Document
-from ..langdata import read_tsv
+from ..langdata import word_table
 from .gazetteer import Gazetteer, PlaceKind
 from .names import place_key
 from .resolve import Before
@@ -52,15 +52,15 @@ class PlaceWords:
 
 @cache
 def place_words(lang: str) -> PlaceWords:
-    rows = read_tsv(lang, "place_words.tsv")
+    table = word_table(lang, "place_words.tsv", value_column="label")
 
     def of(kind: str) -> dict[str, str]:
-        return {strip_accents_lower(r["form"]): r["label"] for r in rows if r["kind"] == kind}
+        return dict(table.words(kind))
 
     return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
                       area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
                       town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
-                      name_heads=frozenset(r["form"] for r in rows if r["kind"] == "name_head"),
+                      name_heads=frozenset(table.forms("name_head")),
                       part_prepositions=frozenset(of("part_preposition")),
                       site_prepositions=frozenset(of("site_preposition")),
                       part_determiners=frozenset(of("part_determiner")), determiners=frozenset(of("determiner")),

@@ -7,7 +7,8 @@ from functools import cache
 from typing import Any
 
 from ..core.text import strip_accents_lower
-from ..langdata import read_tsv
+from ..core.wordtable import WordTable
+from ..langdata import read_tsv, word_table
 
 KINDS = ("neutral", "assert", "deny", "accuse", "request")
 
@@ -26,7 +27,7 @@ class QuoteLexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Cue]]]  # first word -> (rest of the lemma, cue): "faire valoir"
     nouns: dict[str, Cue]
     attributions: dict[str, Cue]  # folded multi-word forms: "selon", "d'après", "de l'avis de"
-    words: dict[str, dict[str, str]]  # kind -> folded form -> value (quote_words.tsv)
+    table: WordTable  # quote_words.tsv; a kind it does not have raises UnknownKindError
 
     @property
     def attribution_starts(self) -> frozenset[str]:
@@ -51,7 +52,7 @@ class QuoteLexicon:
             return None
         lemma = strip_accents_lower(token.lemma_)
         if token.pos_ not in ("VERB", "AUX"):  # "comme le fait remarquer X": "fait" tagged as the noun
-            lemma = self.words.get("verb_form", {}).get(strip_accents_lower(token.text), lemma)
+            lemma = self.table.words("verb_form").get(strip_accents_lower(token.text), lemma)
         for rest, phrase in self.phrases.get(lemma, ()):  # "a fait valoir", "a mis en garde"
             after = [t for t in token.doc[token.i + 1:token.i + 3 + len(rest)]
                      if not t.text.startswith("-")][:len(rest)]  # "fait-elle remarquer"
@@ -74,16 +75,16 @@ class QuoteLexicon:
         """Gender and number of a subject pronoun ("il", "-t-elle"); with ``stressed`` also "lui", "eux"
         (after "selon")."""
         key = strip_accents_lower(form).lstrip("-").removeprefix("t-")  # "-t-il" of "ajoute-t-il"
-        found = self.words["subject_pronoun"].get(key)
-        return found or (self.words["stressed_pronoun"].get(key) if stressed else None)
+        found = self.table.words("subject_pronoun").get(key)
+        return found or (self.table.words("stressed_pronoun").get(key) if stressed else None)
 
     def endings(self, kind: str) -> tuple[str, ...]:
         """Word endings of a kind, with their accents ("past_participle_ending": "é", "ée"), for
         ``str.endswith`` on a lower-case word."""
-        return tuple(self.words.get(kind, {}).values())
+        return self.table.values(kind)
 
     def has(self, kind: str, form: str) -> bool:
-        return strip_accents_lower(form) in self.words.get(kind, {})
+        return self.table.has(kind, form)
 
 
 @cache
@@ -104,7 +105,4 @@ def load(lang: str) -> QuoteLexicon:
             phrases.setdefault(first, []).append((tuple(rest), cue))
             continue
         {"VERB": verbs, "NOUN": nouns, "ADP": attributions}[row["pos"]][cue.lemma] = cue
-    words: dict[str, dict[str, str]] = {}
-    for row in read_tsv(lang, "quote_words.tsv"):
-        words.setdefault(row["kind"], {})[strip_accents_lower(row["form"])] = row["value"]
-    return QuoteLexicon(verbs, phrases, nouns, attributions, words)
+    return QuoteLexicon(verbs, phrases, nouns, attributions, word_table(lang, "quote_words.tsv"))
