@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from wirecoder import Pipeline
-from wirecoder.article import Article, parse_pub_date
+from wirecoder.article import Article
+from wirecoder.core.dates import publication_date
 from wirecoder.document import Document
 from wirecoder.stages.base import REGISTRY, Context
 
@@ -16,7 +17,8 @@ def parsed_contexts(records: list[dict[str, Any]], before: list[str], stage: str
     pipeline.setup()
     contexts = []
     for r in records:
-        date, precision = parse_pub_date(r["date"]) if r.get("date") else (None, None)
+        published = publication_date(r.get("date"))
+        date, precision = (published.value, published.precision) if published else (None, None)
         article = Article(r["id"], r["text"], date=date, date_precision=precision)
         ctx = Context(article, Document.from_article(article), pipeline.settings)
         for name in before:

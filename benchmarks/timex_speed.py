@@ -26,7 +26,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from wirecoder import Pipeline
-    from wirecoder.article import Article, parse_pub_date
+    from wirecoder.article import Article
+    from wirecoder.core.dates import publication_date
     from wirecoder.document import Document
     from wirecoder.stages.base import REGISTRY, Context
     from wirecoder.timex import Reference, find_timexes
@@ -34,7 +35,8 @@ def main() -> None:
     records = [json.loads(line) for line in args.input.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = []
     for r in records:
-        date, precision = parse_pub_date(r["date"]) if r.get("date") else (None, None)
+        published = publication_date(r.get("date"))
+        date, precision = (published.value, published.precision) if published else (None, None)
         articles.append(Article(r["id"], r["text"], date=date, date_precision=precision))
     pipeline = Pipeline(stages=["structure", "parse"])
     pipeline.setup()

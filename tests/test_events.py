@@ -182,13 +182,16 @@ def test_a_topic_is_not_a_recipient_and_pronominal_verbs_are_active(pipeline: Pi
 
 
 def test_the_story_day_is_a_day_not_a_week() -> None:
+    from wirecoder.core.dates import PublicationDate
     from wirecoder.events.timing import story_day
 
     timexes = [{"type": "DATE", "value": "2020-W21"}, {"type": "DATE", "value": "2020-05-20"},
                {"type": "DATE", "value": "2020-05-20"}, {"type": "DATE", "value": "2020-05-01"}]
-    assert story_day(timexes, "2020-05-22", "day") == "2020-05-20"  # named twice, within the week before
-    assert story_day(timexes[:1], "2020-05-22", "day") is None
-    assert story_day(timexes, "2020-05", "month") == "2020-05-20"
+    day, month = PublicationDate.parse("2020-05-22"), PublicationDate.parse("2020-05")
+    assert story_day(timexes, day) == "2020-05-20"  # named twice, within the week before
+    assert story_day(timexes[:1], day) is None
+    assert story_day(timexes, month) == "2020-05-20"
+    assert story_day(timexes, None) is None
 
 
 def test_the_stage_declares_what_it_needs() -> None:

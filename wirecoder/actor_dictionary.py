@@ -8,10 +8,10 @@ subject stands for that country's government, id ``government:ISO3``.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from .core.text import strip_accents_lower
 from .langdata import function_words, read_json, read_tsv
 
 # CLDR codes that are not ISO 3166 countries (EU, UN, "outlying" groupings) or user-assigned ones.
@@ -26,12 +26,6 @@ class ActorEntry:
     country: str | None = None
     qid: str | None = None
     aliases: tuple[str, ...] = ()
-
-
-def fold(s: str) -> str:
-    """Lookup key: case, accents, apostrophe style and spacing do not matter."""
-    s = unicodedata.normalize("NFKD", s.replace("’", "'")).encode("ascii", "ignore").decode()
-    return " ".join(s.casefold().split())
 
 
 def _alpha3(alpha2: str) -> str | None:
@@ -52,8 +46,8 @@ class ActorDictionary:
         self.lang = lang
         # "Caire" is the capital "Le Caire": names are compared with and without their article.
         self._articles = ("", *(a if a.endswith("'") else f"{a} " for a in function_words(lang, "article")))
-        self.capitals = {fold(row["capital"]): row["iso3"] for row in read_tsv(lang, "capitals.tsv")}
-        self.demonyms = {fold(form): row["iso3"] for row in read_tsv(lang, "demonyms.tsv")
+        self.capitals = {strip_accents_lower(row["capital"]): row["iso3"] for row in read_tsv(lang, "capitals.tsv")}
+        self.demonyms = {strip_accents_lower(form): row["iso3"] for row in read_tsv(lang, "demonyms.tsv")
                          for form in row["forms"].split("|")}
         self.entries: dict[str, ActorEntry] = {}
         self.country_names: dict[str, list[str]] = {}  # ISO3 -> French names
@@ -73,9 +67,10 @@ class ActorDictionary:
                 entry = ActorEntry(obj["id"], obj["name"], obj["type"], obj.get("country"), obj.get("qid"),
                                    tuple(obj["aliases"]))
                 self.entries[entry.id] = entry
-        self.countries_by_name = {fold(n): iso3 for iso3, names in self.country_names.items() for n in names}
+        self.countries_by_name = {strip_accents_lower(n): iso3 for iso3, names in self.country_names.items()
+                                  for n in names}
         self._by_kind = self._index_by_kind(lang)
-        self._by_alias = {fold(a): e for e in self.entries.values() for a in e.aliases}
+        self._by_alias = {strip_accents_lower(a): e for e in self.entries.values() for a in e.aliases}
 
     def _add_state(self, obj: dict[str, str]) -> None:
         """A curated state enriches ``country:ISO3`` (Wikipedia name, QID, more names). Its capital is
@@ -86,16 +81,16 @@ class ActorDictionary:
         names += [a for a in obj["aliases"] if a not in names and not self._is_capital(a)]
 
     def _is_capital(self, name: str) -> bool:
-        return any(fold(f"{article}{name}") in self.capitals for article in self._articles)
+        return any(strip_accents_lower(f"{article}{name}") in self.capitals for article in self._articles)
 
     def _index_by_kind(self, lang: str) -> dict[tuple[str, str], ActorEntry]:
         """(type, country) -> the curated actor named "NOUN DEMONYM" (``gouvernement irakien``), so
         that generic mentions of a country's government or army find the curated entry."""
-        nouns = {fold(r["form"]): r["type"] for r in read_tsv(lang, "actor_nouns.tsv")}
+        nouns = {strip_accents_lower(r["form"]): r["type"] for r in read_tsv(lang, "actor_nouns.tsv")}
         index: dict[tuple[str, str], ActorEntry] = {}
         for entry in self.entries.values():
             for alias in entry.aliases:
-                words = fold(alias).split()
+                words = strip_accents_lower(alias).split()
                 if (entry.country and len(words) == 2 and nouns.get(words[0]) == entry.type
                         and self.demonyms.get(words[1]) == entry.country):
                     index.setdefault((entry.type, entry.country), entry)
@@ -119,19 +114,19 @@ class ActorDictionary:
             return curated
         where = self.country(iso3).name if iso3 else None
         name = f"{label} of {where}" if where else label
-        return ActorEntry(f"{actor_type}:{iso3 or 'XXX'}:{fold(label)}", name, actor_type, iso3)
+        return ActorEntry(f"{actor_type}:{iso3 or 'XXX'}:{strip_accents_lower(label)}", name, actor_type, iso3)
 
     def by_alias(self, text: str) -> ActorEntry | None:
-        return self._by_alias.get(fold(text))
+        return self._by_alias.get(strip_accents_lower(text))
 
     def country_of_name(self, text: str) -> str | None:
-        return self.countries_by_name.get(fold(text))
+        return self.countries_by_name.get(strip_accents_lower(text))
 
     def country_of_demonym(self, word: str) -> str | None:
-        return self.demonyms.get(fold(word))
+        return self.demonyms.get(strip_accents_lower(word))
 
     def country_of_capital(self, text: str) -> str | None:
-        return self.capitals.get(fold(text))
+        return self.capitals.get(strip_accents_lower(text))
 
 
 @cache

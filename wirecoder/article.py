@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-from .errors import InputError
-
-DatePrecision = Literal["year", "month", "day"]
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+from .core.dates import DatePrecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,27 +30,3 @@ class Article:
             h.update(b"\x00")
         return h.hexdigest()
 
-
-def parse_pub_date(value: str, *, field: str = "date") -> tuple[str, DatePrecision]:
-    """Validate a publication date ``YYYY[-MM[-DD]]`` (a time part is accepted and dropped).
-
-    Returns the normalised ISO string and its precision; raises InputError (``bad-date``) for
-    malformed or impossible dates such as ``2023-02-30``.
-    """
-    m = _DATE.fullmatch(value.strip())
-    if not m:
-        raise InputError("bad-date", f"invalid date {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)",
-                         field=field)
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        if day is not None:
-            d = dt.date(int(year), int(month), int(day))
-            return d.isoformat(), "day"
-        if month is not None:
-            d = dt.date(int(year), int(month), 1)
-            return f"{d.year:04d}-{d.month:02d}", "month"
-        if int(year) < 1:
-            raise ValueError("year 0 does not exist")
-        return f"{int(year):04d}", "year"
-    except ValueError as exc:
-        raise InputError("bad-date", f"impossible date {value!r} ({exc})", field=field) from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from .article import Article, DatePrecision
+from .article import Article
+from .core.dates import DatePrecision
 
 SCHEMA_VERSION = "1.0"
 

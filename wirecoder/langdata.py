@@ -7,10 +7,13 @@ file raises ConfigError naming the file and line, and ``tests/test_langdata.py``
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from .core.text import strip_accents_lower
+from .core.wordtable import WordTable
 from .errors import ConfigError
 
 
@@ -53,9 +56,19 @@ def read_json(lang: str, name: str) -> Any:
         raise ConfigError(f"data/{lang}/{name}:{exc.lineno}: invalid JSON: {exc.msg}") from None
 
 
+@cache
+def word_table(lang: str, name: str, *, key: Callable[[str], str] = strip_accents_lower,
+               value_column: str | None = "value") -> WordTable:
+    """The word table of a file with columns ``form``, ``kind`` and ``value_column`` (without one, each
+    form's value is the form itself)."""
+    rows = ((r["kind"], r["form"], r[value_column] if value_column else r["form"]) for r in read_tsv(lang, name))
+    return WordTable(f"data/{lang}/{name}", rows, key)
+
+
 def function_words(lang: str, kind: str) -> tuple[str, ...]:
-    """Closed-class words of one kind from ``function_words.tsv`` (articles, credit prefixes, ...)."""
-    return tuple(row["form"] for row in read_tsv(lang, "function_words.tsv") if row["kind"] == kind)
+    """Closed-class words of one kind from ``function_words.tsv`` (articles, credit prefixes, ...), as
+    written, in file order."""
+    return word_table(lang, "function_words.tsv", value_column=None).forms(kind)
 
 
 def read_words(lang: str, name: str) -> tuple[str, ...]:

@@ -10,7 +10,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
-from .article import Article, DatePrecision, parse_pub_date
+from .article import Article
+from .core.dates import DatePrecision, PublicationDate
 from .document import Document
 from .errors import InputError, PipelineError
 from .readers.base import Skip, SkipLog, check_text
@@ -123,7 +124,8 @@ def extract(text: str, date: str | None = None, id: str = "text", *, title: str 
     global _default
     precision: DatePrecision | None = None
     if date is not None:
-        date, precision = parse_pub_date(date)
+        published = PublicationDate.parse(date)
+        date, precision = published.value, published.precision
     check_text(text, max_bytes=(pipeline.settings if pipeline else Settings())["input.max_text_bytes"])
     if pipeline is None:
         _default = _default or Pipeline()

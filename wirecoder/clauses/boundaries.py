@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
 from .lexicon import Cue, QuoteLexicon
 from .marks import Quoted
 from .speakers import is_role
@@ -39,7 +39,7 @@ class Boundaries:
         """An attribution ("selon", "d'après") starting at ``tok``, with the token range of its source."""
         if tok.pos_ not in ("ADP", "VERB", "ADV", "NOUN") and not tok.text[:1].isalpha():
             return None
-        rest = fold(self.text[tok.idx:tok.idx + 30])
+        rest = strip_accents_lower(self.text[tok.idx:tok.idx + 30])
         for form, cue in self.lex.attributions.items():
             if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalpha()):
                 end_char = tok.idx + len(form)
@@ -77,7 +77,7 @@ class Boundaries:
         rest = cue.lemma.split()[1:] if cue is not None else []
         end = verb.i
         for t in self.doc[verb.i + 1:min(verb.i + 3 + len(rest), verb.sent.end)]:
-            if t.text.startswith("-") or fold(t.lemma_) in rest or fold(t.text) in rest:
+            if t.text.startswith("-") or strip_accents_lower(t.lemma_) in rest or strip_accents_lower(t.text) in rest:
                 end = t.i
             else:
                 break
@@ -172,7 +172,7 @@ class Boundaries:
         return None
 
     def may_attribute(self, tok: Any) -> bool:
-        return fold(tok.text) in self.lex.attribution_starts
+        return strip_accents_lower(tok.text) in self.lex.attribution_starts
 
     def comma_before(self, tok: Any, sentence_start: int | None = None) -> int | None:
         """The comma that opens an incise just before ``tok`` (", a indiqué", ", a-t-il ajouté", ", selon",

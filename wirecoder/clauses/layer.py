@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.spans import inside
 from ..document import Actor, Document
 from .boundaries import Boundaries
 from .lexicon import Cue, QuoteLexicon, load
@@ -49,7 +50,7 @@ class Clauses:
 
     def skipped(self, start: int) -> bool:
         """In a repeated paragraph or a credit line."""
-        return any(s <= start < e for s, e in self.skip_ranges)
+        return inside(start, self.skip_ranges)
 
     def in_time(self, offset: int) -> bool:
         """Inside a time expression."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.spans import inside
+from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
 from .lexicon import QuoteLexicon
@@ -53,17 +54,17 @@ def first_name_gender(name: str) -> str | None:
 
 @cache
 def _titles(lang: str) -> dict[str, str]:
-    return {fold(r["form"]): r["gender"] for r in read_tsv(lang, "person_titles.tsv")}
+    return {strip_accents_lower(r["form"]): r["gender"] for r in read_tsv(lang, "person_titles.tsv")}
 
 
 @cache
 def _roles(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(lang, "roles.tsv"))
+    return frozenset(strip_accents_lower(w) for w in read_words(lang, "roles.tsv"))
 
 
 def is_role(word: str, lang: str) -> bool:
     """A role noun ("président", "porte-parole"): a person's function, in ``roles.tsv``."""
-    return fold(word) in _roles(lang)
+    return strip_accents_lower(word) in _roles(lang)
 
 
 @cache
@@ -71,13 +72,13 @@ def _role_mates(lang: str) -> dict[str, frozenset[str]]:
     """Each role word with the words of its group ("diplomate" -> "ambassadeur", "consul", ...)."""
     groups: dict[str, set[str]] = {}
     for row in read_tsv(lang, "role_groups.tsv"):
-        groups.setdefault(row["group"], set()).add(fold(row["form"]))
+        groups.setdefault(row["group"], set()).add(strip_accents_lower(row["form"]))
     return {w: frozenset(g) for g in groups.values() for w in g}
 
 
 def _role_words(role: str) -> set[str]:
     """The words of a role phrase, elided articles cut off: "l'ambassadeur d'Iran" -> ambassadeur, iran."""
-    return {w for w in re.split(r"[\s'’]+", fold(role)) if w}
+    return {w for w in re.split(r"[\s'’]+", strip_accents_lower(role)) if w}
 
 
 @dataclass
@@ -104,16 +105,15 @@ class Speakers:
 
     def outside_quotes(self, person: Person, before: int, *, in_quotes: bool = False) -> list[int]:
         """Where the person is named before ``before``: outside quote marks, unless ``in_quotes``."""
-        return [p for p in person.positions
-                if p < before and (in_quotes or not any(s <= p < e for s, e in self.quoted))]
+        return [p for p in person.positions if p < before and (in_quotes or not inside(p, self.quoted))]
 
     def _person(self, actor: Actor) -> Person:
         titles = _titles(self.lang)
         names, gender = [], None
         for m in actor.mentions:
             words = m.text.split()
-            if words and fold(words[0]) in titles:
-                gender = gender or {"f": "f", "m": "m"}.get(titles[fold(words[0])])
+            if words and strip_accents_lower(words[0]) in titles:
+                gender = gender or {"f": "f", "m": "m"}.get(titles[strip_accents_lower(words[0])])
                 words = words[1:]
             names.append(" ".join(words))
         name = max(names, key=lambda n: (len(n.split()), len(n))) if names else actor.name
@@ -184,7 +184,7 @@ class Speakers:
             for ent in self.doc.ents:
                 if ent.start == hi + 2 and ent.label_ == "PER":
                     return ent.end - 1
-            if fold(self.doc[hi + 2].text) in _titles(self.lang):  # ", Me Claire Josserand"
+            if strip_accents_lower(self.doc[hi + 2].text) in _titles(self.lang):  # ", Me Claire Josserand"
                 for ent in self.doc.ents:
                     if ent.start == hi + 3 and ent.label_ == "PER":
                         return ent.end - 1
@@ -207,7 +207,7 @@ class Speakers:
             actor = self.actor_at.get(tok.idx)
             if actor is not None and actor.type == "person" and not _complement(tok, root):
                 return Speaker(text, start, stop, self._fullest(actor), actor.id)
-        words = [fold(t.text.lstrip("-")) for t in span]
+        words = [strip_accents_lower(t.text.lstrip("-")) for t in span]
         # "il", "lui" (after "selon"), and demonstratives such as "ce dernier"
         features = self.lexicon.pronoun(" ".join(words), stressed=stressed) if len(words) <= 2 else None
         if features:
@@ -285,7 +285,7 @@ class Speakers:
         """"le premier ministre irakien" -> the person whose role the article gives as such; "la candidate",
         "l'ancien ministre" -> the last person of that gender named before."""
         roles = _roles(self.lang)
-        words = [fold(t.text) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]
+        words = [strip_accents_lower(t.text) for t in span if t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM")]
         if not words:
             return None
         head = span.root

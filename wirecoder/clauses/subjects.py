@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
 from .lexicon import QuoteLexicon
 from .marks import Quoted
 from .speakers import Speaker, Speakers
@@ -113,7 +113,8 @@ class Subjects:
                 if nxt.text.startswith("-") and self.lex.pronoun(nxt.text):
                     return nxt.i, nxt.i + 1
             for child in [*head.children, *_aux_children(head_auxiliaries)]:
-                if child.dep_ in SUBJECT_DEPS and outside(child.idx) and fold(child.text).strip("-") != "t":
+                if child.dep_ in SUBJECT_DEPS and outside(child.idx) and \
+                        strip_accents_lower(child.text).strip("-") != "t":
                     if self.lex.has("relative_pronoun", child.text) and _relative(head, child):
                         return self.speakers.noun_phrase(self._antecedent(child, head.head))  # "qui ..., en assurant"
                     return self.speakers.noun_phrase(child)

@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from ..actor_dictionary import fold
 from ..clauses import Clauses, trimmed
+from ..core.dates import publication_date
+from ..core.text import strip_accents_lower
 from .codes import codes_for
 from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
@@ -18,7 +19,7 @@ from .model import Event, Mention, Role, Span
 from .numbers import count, toll
 from .occurrences import merge
 from .roles import RoleFinder
-from .timing import day_told_before, event_date, publication_period, story_day
+from .timing import day_told_before, event_date, story_day
 from .triggers import CLAUSE_DEPS, Trigger, find_triggers, governor, keys
 
 ARGUMENT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")  # a noun that names the verb's own event
@@ -44,8 +45,9 @@ class _Coder:
         self.clauses = clauses
         self.roles = RoleFinder(clauses, self.lex)
         self.places: list[PlaceMention] = place_mentions(document.places)
-        self.publication = publication_period(document.date, document.date_precision)
-        self.story_day = story_day(document.timexes, document.date, document.date_precision)
+        published = publication_date(document.date, document.date_precision)
+        self.publication = published.period if published else None
+        self.story_day = story_day(document.timexes, published)
         self.quoted = clauses.quoted
 
     def run(self, home_country: str | None, infer_countries: bool) -> list[Event]:
@@ -221,12 +223,12 @@ class _Coder:
         if len(words) > 1 and self.lex.has("since_anaphor", words[0].text) and words[1].text == ",":
             return True
         folded = _folded_words(sentence)
-        return any(f" {phrase} " in folded for phrase in self.lex.words.get("since_anaphor", {}) if " " in phrase)
+        return any(f" {phrase} " in folded for phrase in self.lex.words("since_anaphor") if " " in phrase)
 
     def _goes_on_telling(self, sentence: Any) -> bool:
         """The sentence places itself at the time just told ("plus tard", "dans le même temps")."""
         words = _folded_words(sentence)
-        return any(f" {phrase} " in words for phrase in self.lex.words.get("time_anaphor", {}))
+        return any(f" {phrase} " in words for phrase in self.lex.words("time_anaphor"))
 
     def _undated(self, verb: Any) -> tuple[str | None, str]:
         """The date of an event its sentence does not date. Said in the present ("reconnaît", "soutient"), the
@@ -398,7 +400,7 @@ def _follows(token: Any, words: tuple[str, ...]) -> bool:
 
 def _folded_words(sentence: Any) -> str:
     """The sentence's words folded and space-separated, with a space at each end, to look up phrases in."""
-    return " " + " ".join(re.findall(r"[\w’'-]+", fold(sentence.text))) + " "
+    return " " + " ".join(re.findall(r"[\w’'-]+", strip_accents_lower(sentence.text))) + " "
 
 
 def _date_definite_mentions(events: list[Event]) -> None:

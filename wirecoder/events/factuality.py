@@ -49,7 +49,7 @@ def _finite(verb: Any) -> Any:
 
 def _ends(token: Any, lex: EventLexicon, kind: str) -> bool:
     word = token.text.lower()
-    return any(word.endswith(e) for e in lex.words.get(kind, {}))
+    return any(word.endswith(e) for e in lex.words(kind))
 
 
 def conditional(token: Any, lex: EventLexicon) -> bool:

@@ -4,12 +4,14 @@ and the closed lists it needs (``event_words.tsv``), loaded once per language.""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from ..actor_dictionary import fold
+from ..core.text import strip_accents_lower
+from ..core.wordtable import WordTable
 from ..errors import ConfigError
-from ..langdata import read_tsv
+from ..langdata import read_tsv, word_table
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -44,18 +46,22 @@ class TriggerRule:
 class EventLexicon:
     rules: dict[tuple[str, str], tuple[TriggerRule, ...]]  # (anchor, pos) -> rules, most specific first
     mode_cues: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]  # first folded word -> (words, type, mode)
-    words: dict[str, dict[str, str]]  # kind -> folded form -> value
+    table: WordTable  # event_words.tsv; a kind it does not have raises UnknownKindError
 
     def has(self, kind: str, word: str) -> bool:
-        return fold(word) in self.words.get(kind, {})
+        return self.table.has(kind, word)
 
     def value(self, kind: str, word: str) -> str | None:
-        return self.words.get(kind, {}).get(fold(word))
+        return self.table.value(kind, word)
+
+    def words(self, kind: str) -> Mapping[str, str]:
+        """Folded form -> value of every word of ``kind``."""
+        return self.table.words(kind)
 
 
 def _rule(row: dict[str, str], line: int, name: str) -> TriggerRule:
     """One lexicon row; ``line`` is its rank among the rows, named in errors with the lemma."""
-    words = [fold(w) for w in row["lemma"].split()]
+    words = [strip_accents_lower(w) for w in row["lemma"].split()]
     where = f"{name}: row {line} ({row['lemma']!r})"
     if row["type"] not in PLOVER_TYPES:
         raise ConfigError(f"{where}: unknown PLOVER type {row['type']!r}")
@@ -67,7 +73,7 @@ def _rule(row: dict[str, str], line: int, name: str) -> TriggerRule:
         kind, _, values = cell.partition("=")
         if kind not in CONDITIONS:
             raise ConfigError(f"{where}: unknown condition {cell!r} (known: {', '.join(CONDITIONS)})")
-        conditions.append((kind, frozenset(fold(v) for v in values.split("|") if v)))
+        conditions.append((kind, frozenset(strip_accents_lower(v) for v in values.split("|") if v)))
     if row["pos"] not in ("VERB", "NOUN"):
         raise ConfigError(f"{where}: pos must be VERB or NOUN, not {row['pos']!r}")
     return TriggerRule(words[0], row["pos"], tuple(words[1:]), row["type"], mode, tuple(conditions), line)
@@ -85,10 +91,7 @@ def load(lang: str) -> EventLexicon:
              for key, rs in grouped.items()}
     cues: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
     for row in read_tsv(lang, "event_modes.tsv"):
-        cue = tuple(fold(w) for w in row["lemma"].split())
+        cue = tuple(strip_accents_lower(w) for w in row["lemma"].split())
         cues[cue[0]].append((cue, row["type"], row["mode"]))
-    words: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in read_tsv(lang, "event_words.tsv"):
-        words[row["kind"]][fold(row["form"])] = row["value"]
     return EventLexicon(rules, {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in cues.items()},
-                        dict(words))
+                        word_table(lang, "event_words.tsv"))

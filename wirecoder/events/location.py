@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..actor_dictionary import fold
+from ..core.spans import inside
+from ..core.text import strip_accents_lower
 from .lexicon import EventLexicon
 from .model import Role
 
@@ -49,12 +50,12 @@ def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: i
            lex: EventLexicon) -> Role | None:
     """The location said in ``scope`` (a sentence's range, or the ranges of a clause's words)."""
     ranges = [scope] if isinstance(scope, tuple) else scope
-    inside = [m for m in mentions if any(a <= m.start < b for a, b in ranges)]
-    if not inside:
+    said = [m for m in mentions if inside(m.start, ranges)]
+    if not said:
         return None
-    best = min(inside, key=lambda m: (not _locative_before(text, m.start, lex), abs(m.start - trigger)))
+    best = min(said, key=lambda m: (not _locative_before(text, m.start, lex), abs(m.start - trigger)))
     group = [best]
-    for m in sorted(inside, key=lambda m: abs(m.start - best.start)):
+    for m in sorted(said, key=lambda m: abs(m.start - best.start)):
         if m in group:
             continue
         if any(0 <= m.start - g.end <= COORDINATION_CHARS or 0 <= g.start - m.end <= COORDINATION_CHARS
@@ -70,8 +71,8 @@ def locate(text: str, scope: tuple[int, int] | list[tuple[int, int]], trigger: i
 def dateline_place(document: Any, mentions: list[PlaceMention]) -> PlaceMention | None:
     if document.dateline is None:
         return None
-    key = fold(document.dateline.place)
-    return next((m for m in mentions if fold(document.text[m.start:m.end]) == key), None)
+    key = strip_accents_lower(document.dateline.place)
+    return next((m for m in mentions if strip_accents_lower(document.text[m.start:m.end]) == key), None)
 
 
 def setting(document: Any, mentions: list[PlaceMention]) -> Role | None:

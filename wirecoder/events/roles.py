@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..actor_dictionary import ActorDictionary, fold, load_dictionary
+from ..actor_dictionary import ActorDictionary, load_dictionary
 from ..clauses import Clauses
+from ..core.text import strip_accents_lower
 from ..document import Actor
 from .lexicon import EventLexicon
 from .model import Role
@@ -33,7 +34,7 @@ NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
 def _case(token: Any) -> str | None:
     for child in token.children:
         if child.dep_ == "case":
-            return fold(child.text)
+            return strip_accents_lower(child.text)
     return None
 
 
@@ -189,7 +190,8 @@ class RoleFinder:
 
     def _in_trigger(self, child: Any, noun: Any) -> bool:
         """"vue" of "garde à vue": a word of the trigger's own pattern."""
-        rules = self.lex.rules.get((fold(noun.lemma_), "NOUN"), ()) + self.lex.rules.get((fold(noun.text), "NOUN"), ())
+        rules = self.lex.rules.get((strip_accents_lower(noun.lemma_), "NOUN"), ()) + \
+            self.lex.rules.get((strip_accents_lower(noun.text), "NOUN"), ())
         return any(k in rule.rest for rule in rules for k in keys(child))
 
     @staticmethod

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..core.dates import PublicationDate
+from ..core.spans import inside
 from ..timex.calendar import value_bounds
 from .model import Span
 
@@ -20,24 +22,14 @@ DATED_TYPES = ("DATE", "TIME")
 STORY_DAYS = 7  # how far before a dated article the day its story is told at may lie
 
 
-def publication_period(date: str | None, precision: str | None) -> str | None:
-    """What an undated event's date can be said to be: the publication month (or year)."""
-    if not date:
-        return None
-    return date[:4] if precision == "year" else date[:7]
-
-
-def story_day(timexes: list[dict[str, Any]], date: str | None, precision: str | None) -> str | None:
+def story_day(timexes: list[dict[str, Any]], published: PublicationDate | None) -> str | None:
     """The day the news is told at: the day the article names most often (first named on a tie) among
-    those of the last STORY_DAYS days up to the publication date ("ce mercredi", "jeudi 26 avril")."""
-    if not date:
+    those of the last STORY_DAYS days up to the publication date ("ce mercredi", "jeudi 26 avril"), or
+    among the days of its month or year when only those are known."""
+    if published is None:
         return None
-    last = value_bounds(date)[1]
-    if last is None:
-        return None
-    end = dt.date.fromisoformat(last)
-    first = value_bounds(date)[0] or last
-    start = end - dt.timedelta(days=STORY_DAYS) if precision == "day" else dt.date.fromisoformat(first)
+    end = published.last
+    start = end - dt.timedelta(days=STORY_DAYS) if published.precision == "day" else published.first
     days = [t["value"][:10] for t in timexes if t["type"] in DATED_TYPES and t.get("value")]
     days = [d for d in days if _is_day(d) and start <= dt.date.fromisoformat(d) <= end]
     if not days:
@@ -54,16 +46,12 @@ def day_told_before(timexes: list[dict[str, Any]], position: int, quoted: Sequen
     told = [t["value"][:10] for t in timexes
             if t["type"] in DATED_TYPES and t.get("value") and t["end"] <= position
             and (_is_day(t["value"][:10]) or _is_month(t["value"]))
-            and not _inside(t["start"], quoted)]
+            and not inside(t["start"], quoted)]
     return told[-1] if told else None
 
 
 def _is_month(value: str) -> bool:
     return len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit()
-
-
-def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
 
 
 def _is_day(value: str) -> bool:
@@ -114,7 +102,7 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
             continue
         if None in value_bounds(_as_event_date(t)):
             continue  # "actuellement" PRESENT_REF: no date to give
-        if _inside(t["start"], quoted) and not _inside(t["start"], own_quote):
+        if inside(t["start"], quoted) and not inside(t["start"], own_quote):
             continue
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None:

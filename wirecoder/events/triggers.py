@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..actor_dictionary import fold
 from ..clauses import pronominal
+from ..core.text import strip_accents_lower
 from .lexicon import EventLexicon, TriggerRule
 
 WORD_GAP = 3  # a rule's next word may come this many tokens after the previous one ("tirs de roquette")
@@ -33,8 +33,8 @@ class Trigger:
 
 def keys(token: Any) -> list[str]:
     """The forms a token is looked up by: its lemma, the word, the word without a plural ending."""
-    word = fold(token.text)
-    found = [fold(token.lemma_), word]
+    word = strip_accents_lower(token.text)
+    found = [strip_accents_lower(token.lemma_), word]
     if word.endswith(("s", "x")) and len(word) > 3:
         found.append(word[:-1])
     return list(dict.fromkeys(found))
@@ -44,12 +44,12 @@ def anchor_keys(token: Any, lex: EventLexicon) -> list[str]:
     """``keys``, and for a participle the lemmatizer kept as it is, its infinitive ("assigné" -> assigner;
     the endings are in event_words.tsv)."""
     found = keys(token)
-    lemma = fold(token.lemma_)
+    lemma = strip_accents_lower(token.lemma_)
     lemma_failed = token.pos_ == "VERB" and not any(  # "demande" for the verb "(je ne) demande (rien)"
-        lemma.endswith(e) for e in lex.words.get("infinitive_ending", {}))
+        lemma.endswith(e) for e in lex.words("infinitive_ending"))
     if token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm") or lemma_failed:  # not "sommes" (être)
-        word = fold(token.text)
-        for ending, infinitive in sorted(lex.words.get("participle_ending", {}).items(), key=lambda e: -len(e[0])):
+        word = strip_accents_lower(token.text)
+        for ending, infinitive in sorted(lex.words("participle_ending").items(), key=lambda e: -len(e[0])):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 found.append(word[:-len(ending)] + infinitive)
                 break
@@ -103,7 +103,7 @@ def _condition(kind: str, words: frozenset[str], token: Any, lex: EventLexicon) 
     if kind == "gov":  # also through a modal: "sa peine devrait être fixée"
         verb, _ = governor(token, lex)
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")] if verb is not None else []
-        return any(fold(v.lemma_) in words for v in verbs)
+        return any(strip_accents_lower(v.lemma_) in words for v in verbs)
     if kind == "subj":  # subj=weapon: the weapon words of event_words.tsv; else the words given
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if token.dep_ in ("acl", "acl:relcl") and not subjects:

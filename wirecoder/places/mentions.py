@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from ..actor_dictionary import fold, load_dictionary
+from ..actor_dictionary import load_dictionary
+from ..core.spans import inside, overlaps
+from ..core.text import strip_accents_lower
 from ..document import Document
-from ..langdata import read_tsv
+from ..langdata import word_table
 from .gazetteer import Gazetteer, PlaceKind
 from .names import place_key
 from .resolve import Before
@@ -50,15 +52,15 @@ class PlaceWords:
 
 @cache
 def place_words(lang: str) -> PlaceWords:
-    rows = read_tsv(lang, "place_words.tsv")
+    table = word_table(lang, "place_words.tsv", value_column="label")
 
     def of(kind: str) -> dict[str, str]:
-        return {fold(r["form"]): r["label"] for r in rows if r["kind"] == kind}
+        return dict(table.words(kind))
 
     return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
                       area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
                       town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
-                      name_heads=frozenset(r["form"] for r in rows if r["kind"] == "name_head"),
+                      name_heads=frozenset(table.forms("name_head")),
                       part_prepositions=frozenset(of("part_preposition")),
                       site_prepositions=frozenset(of("site_preposition")),
                       part_determiners=frozenset(of("part_determiner")), determiners=frozenset(of("determiner")),
@@ -93,7 +95,8 @@ class PhraseFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, str] = {}  # match id -> the form, for its capitalisation
         for form in gazetteer.phrases:
-            variants = {form, fold(form), form.replace("'", "’"), fold(form).replace("'", "’")}
+            key = strip_accents_lower(form)
+            variants = {form, key, form.replace("'", "’"), key.replace("'", "’")}
             label = f"p{len(self.forms)}"
             self.forms[label] = form
             self.matcher.add(label, [nlp.make_doc(v) for v in variants])
@@ -133,16 +136,16 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder) -> list[tupl
             blocked.append((span.start, span.end))
     repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
     for start, end in finder(doc):
-        if any(a <= doc[start].idx < b for a, b in repeats):
+        if inside(doc[start].idx, repeats):
             continue  # a repeated lede: its places were counted where it first stood
-        if any(start < b and a < end for a, b in blocked):
+        if overlaps(start, end, blocked):
             continue
         if any(start < b and a < end and (a, b) != (start, end) for a, b in named):
             continue  # "Banque de France": the country inside an organisation's name
         spans.append((start, end))
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= a or b <= start for a, b in chosen):
+        if not overlaps(start, end, chosen):
             chosen.append((start, end))
     return sorted(chosen)
 
@@ -150,7 +153,7 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder) -> list[tupl
 def _before(doc: Any, i: int, words: PlaceWords) -> Before:
     if i <= 0 or i <= doc[i].sent.start - 1:
         return None
-    prev = fold(doc[i - 1].text)
+    prev = strip_accents_lower(doc[i - 1].text)
     if prev in words.area_articles:
         return "article"
     if prev in words.town_prepositions:
@@ -161,8 +164,8 @@ def _before(doc: Any, i: int, words: PlaceWords) -> Before:
 def _area_noun(doc: Any, start: int, words: PlaceWords) -> int | None:
     """"région de Mopti": the index of "région" when the name follows an area noun and "de"."""
     sent_start = doc[start].sent.start
-    if start - 2 >= sent_start and fold(doc[start - 1].text) in words.part_prepositions:
-        if fold(doc[start - 2].text) in words.area_nouns:
+    if start - 2 >= sent_start and strip_accents_lower(doc[start - 1].text) in words.part_prepositions:
+        if strip_accents_lower(doc[start - 2].text) in words.area_nouns:
             return start - 2
     return None
 
@@ -171,14 +174,14 @@ def _part_of(doc: Any, start: int, words: PlaceWords) -> int | None:
     """"le nord de la Syrie", "l'est du pays": the index of the direction word before the name."""
     i = start - 1
     sent_start = doc[start].sent.start
-    if i >= sent_start and fold(doc[i].text) in words.determiners:
+    if i >= sent_start and strip_accents_lower(doc[i].text) in words.determiners:
         i -= 1
-    if i - 1 < sent_start or fold(doc[i].text) not in words.part_prepositions:
+    if i - 1 < sent_start or strip_accents_lower(doc[i].text) not in words.part_prepositions:
         return None
     direction = i - 1
-    if fold(doc[direction].text) not in words.directions or doc[direction].text[:1].isupper():
+    if strip_accents_lower(doc[direction].text) not in words.directions or doc[direction].text[:1].isupper():
         return None
-    if direction - 1 < sent_start or fold(doc[direction - 1].text) not in words.part_determiners:
+    if direction - 1 < sent_start or strip_accents_lower(doc[direction - 1].text) not in words.part_determiners:
         return None
     return direction
 
@@ -187,16 +190,17 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
     """"l'ambassade américaine à Bagdad": (index where the site phrase starts, English label, owner ISO3)."""
     sent_start = doc[start].sent.start
     i = start - 1
-    if i >= sent_start and fold(doc[i].text) in words.determiners:
+    if i >= sent_start and strip_accents_lower(doc[i].text) in words.determiners:
         i -= 1
-    if i < sent_start or fold(doc[i].text) not in words.site_prepositions:
+    if i < sent_start or strip_accents_lower(doc[i].text) not in words.site_prepositions:
         return None
     d = load_dictionary(lang)
     owner = None
     j = i - 1
     while j >= max(sent_start, i - 1 - MAX_SITE_GAP):
         for size in (3, 2, 1):
-            head = tuple(fold(t.text) for t in doc[j - size + 1:j + 1]) if j - size + 1 >= sent_start else ()
+            head = tuple(strip_accents_lower(t.text) for t in doc[j - size + 1:j + 1]) \
+                if j - size + 1 >= sent_start else ()
             if head in words.sites:
                 first = j - size + 1
                 if first - 1 >= sent_start and doc[first - 1].pos_ == "DET":
@@ -213,7 +217,7 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
 def _inside_other_name(doc: Any, start: int, words: PlaceWords) -> bool:
     """"Banque de France": a capitalised name head, then "de", then the place name."""
     sent_start = doc[start].sent.start
-    return (start - 2 >= sent_start and fold(doc[start - 1].text) in words.part_prepositions
+    return (start - 2 >= sent_start and strip_accents_lower(doc[start - 1].text) in words.part_prepositions
             and doc[start - 2].text in words.name_heads)
 
 
@@ -222,7 +226,8 @@ def _contains(doc: Any, end: int, next_start: int, words: PlaceWords) -> bool:
     gap = doc[end:next_start]
     if not 1 <= len(gap) <= MAX_CONTAINER_GAP or gap[0].text not in {",", "("} or gap.sent.start != doc[end].sent.start:
         return False
-    return all(fold(t.text) in words.container_words or fold(t.text) in words.directions for t in gap[1:])
+    return all(strip_accents_lower(t.text) in words.container_words or strip_accents_lower(t.text) in words.directions
+               for t in gap[1:])
 
 
 def lang_words_demonym(text: str, lang: str) -> bool:
@@ -265,7 +270,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
         if not key or lang_words_demonym(span.text, lang):
             continue  # "Français", "Libyen": people the recogniser took for places
-        locative = start > 0 and fold(doc[start - 1].text) in words.locatives
+        locative = start > 0 and strip_accents_lower(doc[start - 1].text) in words.locatives
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
                       locative=locative, container_key=place_key(doc[container[0]:container[1]].text, lang)
                       if container else None)
@@ -273,7 +278,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         if area is not None:
             a = doc[area].idx
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], kinds=frozenset({"region"}),
-                                      area=words.area_nouns[fold(doc[area].text)],
+                                      area=words.area_nouns[strip_accents_lower(doc[area].text)],
                                       **common))
         else:
             found.append(PlaceMention(span.start_char, span.end_char, span.text, before=_before(doc, start, words),
@@ -282,7 +287,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         if part is not None:
             a = doc[part].idx
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], before="article",
-                                      direction=words.directions[fold(doc[part].text)],
+                                      direction=words.directions[strip_accents_lower(doc[part].text)],
                                       **common))
         site = _site_before(doc, start, words, lang)
         if site is not None:

@@ -7,29 +7,23 @@ Case, accents, apostrophe style, hyphens and a leading article do not matter ("l
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
+from ..core.text import transliterate_lower
 from ..langdata import function_words
 
 _SEPARATORS = re.compile(r"[\s\-‐–—'’.,()\"«»“”]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mont"}
 
 
-def fold(text: str) -> str:
-    """Lower case without accents (the characters of ``text`` may change in number: "Œ" -> "oe")."""
-    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
-    return text.encode("ascii", "ignore").decode().casefold()
-
-
 @cache
 def _articles(lang: str) -> frozenset[str]:
-    return frozenset(fold(a).rstrip("'") for a in function_words(lang, "article"))
+    return frozenset(transliterate_lower(a).rstrip("'") for a in function_words(lang, "article"))
 
 
 def place_key(name: str, lang: str = "fr") -> str:
     """The lookup key of a place name: folded words, without a leading article."""
-    words = [_ABBREVIATIONS.get(w, w) for w in _SEPARATORS.split(fold(name.replace("’", "'"))) if w]
+    words = [_ABBREVIATIONS.get(w, w) for w in _SEPARATORS.split(transliterate_lower(name.replace("’", "'"))) if w]
     if len(words) > 1 and words[0] in _articles(lang):
         words = words[1:]
     return " ".join(words)

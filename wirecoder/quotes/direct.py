@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..actor_dictionary import fold
 from ..clauses import CLOSING_MARKS, DASHES, LONG_QUE_WINDOW, OPENING_MARKS, Quoted, Speaker
+from ..core.text import strip_accents_lower
 from .model import Quote, cue_ref
 from .search import MIN_FRAGMENT_WORDS, QuoteSearch
 
@@ -51,7 +51,7 @@ class DirectQuotes:
         between = self.text[last.end:q.open]
         if not self._joined(last.end, q.open):
             return None
-        if not fold(between).strip(" \"»”«“,") and "," not in between:
+        if not strip_accents_lower(between).strip(" \"»”«“,") and "," not in between:
             return None  # adjacent marks: nested or broken quoting, not a list
         if last.cue is None and self.incise_after(q, None, peek=True) is not None:
             return None  # '« A » et « B », a répondu X': the list's incise comes last (see ``run``)
@@ -64,7 +64,7 @@ class DirectQuotes:
     def _joined(self, end: int, start: int) -> bool:
         """Only marks, a comma or a list joiner ("et") between two quotes."""
         between = self.text[end:start]
-        gap = fold(between).strip(" \"»”«“,")
+        gap = strip_accents_lower(between).strip(" \"»”«“,")
         return len(between) <= 20 and "\n" not in between and (not gap or self.lex.has("list_joiner", gap))
 
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..actor_dictionary import fold
 from ..clauses import Speaker, is_role, pronominal
+from ..core.text import strip_accents_lower
 from .model import Quote, cue_ref
 from .search import QuoteSearch
 
@@ -206,7 +206,7 @@ class SpeechActs:
     def from_noun(self, noun: Any, previous: Speaker | None) -> Quote | None:
         if noun.pos_ != "NOUN":
             return None
-        cue = self.lex.nouns.get(fold(noun.lemma_)) or self.lex.nouns.get(fold(noun.text))
+        cue = self.lex.nouns.get(strip_accents_lower(noun.lemma_)) or self.lex.nouns.get(strip_accents_lower(noun.text))
         if cue is None:
             return None
         return self._quote(self._noun_phrase(noun), self._noun_speaker(noun, previous), noun, cue)
@@ -253,8 +253,8 @@ class SpeechActs:
         from the list."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return False
-        word = fold(tok.text)
-        endings = tuple(fold(e) for e in self.lex.endings("agent_ending"))
+        word = strip_accents_lower(tok.text)
+        endings = tuple(strip_accents_lower(e) for e in self.lex.endings("agent_ending"))
         return self.lex.has("agent_noun", word) or self.lex.has("agent_noun", tok.lemma_) or word.endswith(endings)
 
     # -- shared ---------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from ..article import Article, parse_pub_date
+from ..article import Article
+from ..core.dates import PublicationDate
 from ..errors import InputError
 from .base import Reader, Skip, check_text, decode_text
 
@@ -37,7 +38,8 @@ def parse_html(raw: str | bytes, *, article_id: str, source: str | None, max_byt
     date = precision = None
     if doc.date:
         try:
-            date, precision = parse_pub_date(doc.date)
+            published = PublicationDate.parse(doc.date)
+            date, precision = published.value, published.precision
         except InputError as err:
             raise err.located(source=source) from None
     return Article(id=article_id, text=text, date=date, date_precision=precision, title=title,

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, cast
 
-from ..article import Article, parse_pub_date
+from ..article import Article
+from ..core.dates import PublicationDate
 from ..errors import InputError
 from .base import Reader, Skip, check_text, decode_text
 
@@ -45,7 +46,8 @@ def parse_record(obj: Any, *, source: str, line: int, max_bytes: int) -> Article
         if not isinstance(obj["date"], str):
             raise bad("bad-date", f"must be an ISO date string or null, got {obj['date']!r}", "date")
         try:
-            date, precision = parse_pub_date(obj["date"])
+            published = PublicationDate.parse(obj["date"])
+            date, precision = published.value, published.precision
         except InputError as err:
             raise err.located(source=source, line=line) from None
     text = obj["text"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..article import Article, parse_pub_date
+from ..article import Article
+from ..core.dates import PublicationDate
 from ..errors import InputError
 from .base import Reader, Skip, check_text, decode_text
 
@@ -26,7 +27,8 @@ def parse_wire_text(raw: str, *, article_id: str, source: str | None, max_bytes:
     m = _HEADER.match(raw)
     if m:
         try:
-            date, precision = parse_pub_date(m.group(1))
+            published = PublicationDate.parse(m.group(1))
+            date, precision = published.value, published.precision
         except InputError as err:
             raise err.located(source=source, line=1) from None
         body = raw[m.end():]

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
-from ..actor_dictionary import ActorDictionary, ActorEntry, fold, load_dictionary
+from ..actor_dictionary import ActorDictionary, ActorEntry, load_dictionary
+from ..core.spans import inside
+from ..core.text import strip_accents_lower
 from ..document import Actor, ActorType, Entity, EntityLabel, Mention
 from ..langdata import function_words, read_tsv, read_words
 from .base import Context, stage
@@ -35,14 +37,14 @@ class _Lexicon:
 
 @cache
 def _lexicon(lang: str) -> _Lexicon:
-    roles = frozenset(fold(w) for w in read_words(lang, "roles.tsv"))
-    nouns = {fold(r["form"]): (r["type"], r["label"]) for r in read_tsv(lang, "actor_nouns.tsv")}
+    roles = frozenset(strip_accents_lower(w) for w in read_words(lang, "roles.tsv"))
+    nouns = {strip_accents_lower(r["form"]): (r["type"], r["label"]) for r in read_tsv(lang, "actor_nouns.tsv")}
     return _Lexicon(
         titles={row["form"]: row["gender"] for row in read_tsv(lang, "person_titles.tsv")},
-        streets=frozenset(fold(w) for w in function_words(lang, "street")),
+        streets=frozenset(strip_accents_lower(w) for w in function_words(lang, "street")),
         roles=roles,
         nouns=nouns,
-        not_entities=frozenset(fold(w) for w in read_words(lang, "not_entities.tsv")),
+        not_entities=frozenset(strip_accents_lower(w) for w in read_words(lang, "not_entities.tsv")),
         not_name_starts=roles | nouns.keys())
 
 
@@ -97,7 +99,7 @@ def _role_before(ent: Any, roles: frozenset[str]) -> Any:
         tok = doc[i]
         if tok.pos_ in {"VERB", "AUX", "PUNCT"} or tok.ent_type_ == "PER":
             return None
-        if fold(tok.text) in roles:
+        if strip_accents_lower(tok.text) in roles:
             # Extend over a compound role word before it ("premier ministre", "secrétaire général").
             start = i
             while start - 1 >= sent_start and doc[start - 1].pos_ == "ADJ":
@@ -116,7 +118,7 @@ def _role_after(ent: Any, roles: frozenset[str]) -> Any:
     j = start
     while j < sent_end and doc[j].pos_ == "DET":
         j += 1
-    if j >= sent_end or fold(doc[j].text) not in roles:
+    if j >= sent_end or strip_accents_lower(doc[j].text) not in roles:
         return None
     end = j
     while end < sent_end and doc[end].text not in {",", ".", ";", ":"} and doc[end].pos_ not in {"VERB", "AUX"}:
@@ -130,9 +132,9 @@ def _label(ent: Any, entry: ActorEntry | None, d: ActorDictionary, lex: _Lexicon
     if entry is not None:
         return label  # a dictionary match is trusted as it is
     words = ent.text.split()
-    if fold(ent.text) in lex.not_entities:
+    if strip_accents_lower(ent.text) in lex.not_entities:
         return None
-    if label in {"PER", "ORG"} and fold(words[0]) in lex.not_name_starts:
+    if label in {"PER", "ORG"} and strip_accents_lower(words[0]) in lex.not_name_starts:
         return None  # "ministre ukrainien des Affaires étrangères": a role, not a name
     if label == "PER" and not words[0][:1].isupper():
         return None  # "malien de la Défense": names start with a capital
@@ -156,7 +158,7 @@ def _after_street_word(ent: Any, streets: frozenset[str]) -> bool:
     doc, i = ent.doc, ent.start - 1
     while i >= 0 and doc[i].pos_ in {"ADP", "DET"} and i >= ent.start - 3:
         i -= 1
-    return i >= 0 and i < ent.start - 1 and fold(doc[i].text) in streets
+    return i >= 0 and i < ent.start - 1 and strip_accents_lower(doc[i].text) in streets
 
 
 def _is_subject(ent: Any) -> bool:
@@ -180,7 +182,7 @@ def _split_title(text: str, titles: dict[str, str]) -> str:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", fold(name)) if w]
+    return [w for w in re.split(r"[\s]+", strip_accents_lower(name)) if w]
 
 
 def _group_person(persons: list[_Person], name: str, entry: ActorEntry | None) -> _Person:
@@ -199,7 +201,7 @@ def _group_person(persons: list[_Person], name: str, entry: ActorEntry | None) -
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", strip_accents_lower(name)).strip("-")
 
 
 @stage("actors", requires=("spacy_doc", "paragraphs"), assigns=("entities", "actors"))
@@ -211,9 +213,6 @@ def actors(ctx: Context) -> None:
     credit_spans = [(p.start, p.end) for p in document.paragraphs if p.kind == "credit"]
     dateline_spans = [(p.dateline.start, p.dateline.end) for p in document.paragraphs if p.dateline]
     repeat_spans = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
-
-    def inside(start: int, spans: list[tuple[int, int]]) -> bool:
-        return any(a <= start < b for a, b in spans)
 
     found = _Actors()
     persons: list[_Person] = []
@@ -278,8 +277,8 @@ def _nominal_actors(ctx: Context, d: ActorDictionary, nouns: dict[str, tuple[str
     affiliated with Iran. Only where no named entity already covers the words."""
     doc = ctx.spacy_doc
     for tok in doc:
-        key = fold(tok.text)
-        if key not in nouns or tok.i in ent_actor or any(a <= tok.idx < b for a, b in credit_spans):
+        key = strip_accents_lower(tok.text)
+        if key not in nouns or tok.i in ent_actor or inside(tok.idx, credit_spans):
             continue
         actor_type, label = nouns[key]
         limit = min(tok.i + 1 + MAX_NOUN_TO_DEMONYM, tok.sent.end)
@@ -296,7 +295,7 @@ def _nominal_actors(ctx: Context, d: ActorDictionary, nouns: dict[str, tuple[str
                 continue
             span = doc[tok.i:j + 1]
             entry = d.by_alias(span.text) or d.generic(actor_type, iso, label)
-            repeat = any(a <= span.start_char < b for a, b in repeat_spans)
+            repeat = inside(span.start_char, repeat_spans)
             found.add(entry, Mention(span.start_char, span.end_char, span.text, repeat),
                       affiliation=affiliation)
             break

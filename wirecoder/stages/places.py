@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ..actor_dictionary import fold, load_dictionary
+from ..actor_dictionary import load_dictionary
+from ..core.text import strip_accents_lower
 from ..places import Gazetteer, Place, load_gazetteer, place_key
 from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts, place_words
 from ..places.resolve import Clues, best
@@ -115,7 +116,7 @@ def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str],
     large = town.population >= LARGE_TOWN
     if alternate and not large:
         return False
-    if m.before == "article" and fold(town.name.split()[0]) not in place_words(lang).name_articles:
+    if m.before == "article" and strip_accents_lower(town.name.split()[0]) not in place_words(lang).name_articles:
         return False
     return large or town.country in countries or m.locative
 

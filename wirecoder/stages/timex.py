@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.dates import publication_date
 from .base import Context, stage
 
 AUX_TENSE, AUX_PASS = "aux:tense", "aux:pass"
@@ -62,5 +63,6 @@ def timex(ctx: Context) -> None:
         return clause_tense(span.root, lang) if span is not None else None
 
     # Without a publication date only absolute expressions get a value (the others keep a null one).
-    publication = Reference.of(article.date, article.date_precision) if article.date else None
+    published = publication_date(article.date, article.date_precision)
+    publication = Reference.published(published) if published else None
     ctx.document.timexes = [t.to_dict() for t in find_timexes(article.text, publication, tense=tense_at, lang=lang)]

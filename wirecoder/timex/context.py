@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..core.text import lower_keep_accents
 from .grammar import Match
-from .lexicon import TimeLexicon, fold, load
+from .lexicon import TimeLexicon, load
 
 WINDOW = 40  # characters looked at on each side: enough for two or three words
 
@@ -44,8 +45,8 @@ def accept(match: Match, text: str, lang: str) -> bool:
         return _plausible_year(match, text, lang, lexicon)
     if name == "month" and not ({"part", "monthnoun", "year", "year2", "direction"} & s.keys()):
         return _preceded_by(text, match.start, lang, "date_context")
-    if name == "season" and not ({"this", "year", "direction"} & s.keys()) and not fold(match_text(match, text)
-                                                                                    ).startswith("l'"):
+    if name == "season" and not ({"this", "year", "direction"} & s.keys()) and \
+            not lower_keep_accents(match_text(match, text)).startswith("l'"):
         # "a depuis été annulée": the verb, not the season, when a content word follows it
         return (_preceded_by(text, match.start, lang, "date_context") or text[match.start].isupper()) \
             and not _before_a_word(text, match.end, lexicon)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from ..core.spans import overlaps
 from ..errors import ConfigError
 from ..langdata import read_tsv
 from .lexicon import TimeLexicon, load
@@ -115,7 +116,7 @@ def find_matches(text: str, lang: str, accept: Callable[[Match, str], bool] | No
     taken: list[tuple[int, int]] = []
     for start, negative_length, _, match in candidates:
         end = start - negative_length
-        if any(start < e and s < end for s, e in taken):
+        if overlaps(start, end, taken):
             continue
         chosen.append(match)
         taken.append((start, end))

@@ -7,34 +7,28 @@ typographic apostrophes folded to ASCII, so the grammar and the resolver never h
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import ConfigError
-from ..langdata import read_tsv
+from ..core.text import lower_keep_accents
+from ..core.wordtable import WordTable
+from ..langdata import word_table
 
 FILE = "time_words.tsv"
-
-
-def fold(text: str) -> str:
-    """Lookup key: lower case, typographic apostrophe and non-breaking spaces made plain."""
-    return re.sub(r"\s+", " ", text.replace("’", "'").lower())
 
 
 @dataclass(frozen=True)
 class TimeLexicon:
     lang: str
-    by_kind: dict[str, dict[str, str]]  # kind -> folded form -> value
+    table: WordTable  # keyed by lower_keep_accents; a kind it does not have raises UnknownKindError
 
-    def forms(self, kind: str) -> dict[str, str]:
-        try:
-            return self.by_kind[kind]
-        except KeyError:
-            raise ConfigError(f"data/{self.lang}/{FILE}: no forms of kind {kind!r}") from None
+    def forms(self, kind: str) -> Mapping[str, str]:
+        """Folded form -> value of every word of ``kind``."""
+        return self.table.words(kind)
 
     def value(self, kind: str, form: str) -> str | None:
-        return self.by_kind.get(kind, {}).get(fold(form))
+        return self.table.value(kind, form)
 
     def pattern(self, kind: str) -> str:
         """A regex alternation of every form of ``kind``, longest first, spaces and apostrophes flexible."""
@@ -49,10 +43,7 @@ def _flexible(form: str) -> str:
 
 @cache
 def load(lang: str) -> TimeLexicon:
-    by_kind: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in read_tsv(lang, FILE):
-        by_kind[row["kind"]][fold(row["form"])] = row["value"]
-    return TimeLexicon(lang, dict(by_kind))
+    return TimeLexicon(lang, word_table(lang, FILE, key=lower_keep_accents))
 
 
 def parse_number(text: str, lexicon: TimeLexicon) -> float | None:
@@ -60,7 +51,7 @@ def parse_number(text: str, lexicon: TimeLexicon) -> float | None:
     compact = re.sub(r"[\s\u202f\u00a0]", "", text).replace(",", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", compact):
         return float(compact)
-    words = [w for w in re.split(r"[\s\-‑]+", fold(text)) if w]
+    words = [w for w in re.split(r"[\s\-‑]+", lower_keep_accents(text)) if w]
     numbers = lexicon.forms("number")
     total = current = 0
     previous = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..article import parse_pub_date
+from ..core.dates import PublicationDate
 from . import calendar as cal
 from .calendar import Span
 from .frame import Frame
@@ -30,18 +30,12 @@ class Reference:
 
     @classmethod
     def of(cls, iso: str, precision: str | None = None) -> Reference:
-        """``2023-12-13``, ``2023-12`` or ``2023``."""
-        iso, found = parse_pub_date(iso)
-        precision = precision or found
-        parts = [int(p) for p in iso.split("-")]
-        if precision == "day":
-            d = date(*parts[:3])
-            return cls(d, d, d.isoformat(), "day")
-        if precision == "month":
-            span = cal.month_span(parts[0], parts[1])
-        else:
-            span = cal.year_span(parts[0])
-        return cls(date.fromisoformat(span.earliest), date.fromisoformat(span.latest), span.value, span.precision)
+        """``2023-12-13``, ``2023-12`` or ``2023``, read as a publication date (``PublicationDate.of``)."""
+        return cls.published(PublicationDate.of(iso, precision))
+
+    @classmethod
+    def published(cls, publication: PublicationDate) -> Reference:
+        return cls(publication.first, publication.last, publication.value, publication.precision)
 
     @classmethod
     def between(cls, first: date, last: date) -> Reference:
