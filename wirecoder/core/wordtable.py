@@ -62,8 +62,16 @@ class WordTable:
     def values(self, kind: str) -> tuple[str, ...]:
         return tuple(self.words(kind).values())
 
+    # has() and value() run for many words of every sentence: one dict lookup, no call, on the way to the words.
+
     def has(self, kind: str, word: str) -> bool:
-        return self.key(word) in self.words(kind)
+        words = self._by_key.get(kind)
+        if words is None:
+            raise UnknownKindError(kind, self.source, self._by_key)
+        return self.key(word) in words
 
     def value(self, kind: str, word: str) -> str | None:
-        return self.words(kind).get(self.key(word))
+        words = self._by_key.get(kind)
+        if words is None:
+            raise UnknownKindError(kind, self.source, self._by_key)
+        return words.get(self.key(word))

@@ -25,7 +25,8 @@ STORY_DAYS = 7  # how far before a dated article the day its story is told at ma
 def story_day(timexes: list[dict[str, Any]], published: PublicationDate | None) -> str | None:
     """The day the news is told at: the day the article names most often (first named on a tie) among
     those of the last STORY_DAYS days up to the publication date ("ce mercredi", "jeudi 26 avril"), or
-    among the days of its month or year when only those are known."""
+    among the days of its month or year when only those are known. One day for the whole article, unlike
+    the time stage's running story day (``timex.tagger``: the last day named before an expression)."""
     if published is None:
         return None
     end = published.last

@@ -123,7 +123,8 @@ def _anchor_free(frame: Frame) -> bool:
 
 
 def _story_day(resolved: Resolved) -> Reference | None:
-    """A day-precision answer becomes the story's current day (possibly a range of days)."""
+    """A day-precision answer becomes the story's current day (possibly a range of days): the running day
+    "le lendemain" counts from, not the events' one story day of the article (``events.timing.story_day``)."""
     if resolved.precision not in FINE or not resolved.earliest or not resolved.latest:
         return None
     if resolved.value and resolved.value.startswith("X"):
