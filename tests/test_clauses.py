@@ -131,3 +131,16 @@ def test_the_clauses_stage_sits_between_places_and_its_readers() -> None:
 
     assert "clauses" in REGISTRY["quotes"].requires and "clauses" in REGISTRY["events"].requires
     assert {"actors", "timexes", "places"} <= set(REGISTRY["clauses"].requires)
+
+
+@pytest.mark.model
+def test_a_predicate_s_objects_complements_and_agent(pipeline: Pipeline) -> None:
+    clauses = clauses_of(pipeline, "L'armée a lancé une offensive contre les rebelles.")
+    launched = word(clauses, "lancé")
+    assert [t.text for t in clauses.objects(launched)] == ["offensive"]
+    offensive = word(clauses, "offensive")
+    heads = clauses.complements(launched) + clauses.complements(offensive)
+    assert {clauses.preposition(t) for t in heads} >= {"contre"}  # wherever the parser hangs "contre les rebelles"
+    passive = clauses_of(pipeline, "Les attaques ont été revendiquées par la Résistance islamique.")
+    agent = passive.passive_agent(word(passive, "revendiquées"))
+    assert agent is not None and clauses.preposition(agent) == "par"

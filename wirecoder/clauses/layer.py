@@ -12,12 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.spans import inside
+from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from .boundaries import Boundaries
 from .lexicon import Cue, QuoteLexicon, load
 from .marks import Quoted, quoted_spans
 from .speakers import Speaker, Speakers
 from .subjects import Subjects, non_finite
+
+OBJECT_DEPS = ("obj", "obl:arg", "iobj")
+COMPLEMENT_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
 
 
 class Clauses:
@@ -115,6 +119,28 @@ class Clauses:
         cue, speaker_span = found
         speaker = self.speaker(*speaker_span, before=tok.idx, previous=previous, stressed=True)
         return speaker, (tok.idx, tok.idx + len(cue.lemma), cue)
+
+    # -- what: a predicate's arguments ----------------------------------------------------------------------
+
+    @staticmethod
+    def preposition(token: Any) -> str | None:
+        """The preposition that opens the token's phrase, accents stripped ("contre" of "contre X"), or None."""
+        return next((strip_accents_lower(c.text) for c in token.children if c.dep_ == "case"), None)
+
+    @staticmethod
+    def objects(verb: Any) -> list[Any]:
+        """The heads of the verb's objects, direct and indirect, in text order."""
+        return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+    @staticmethod
+    def complements(predicate: Any) -> list[Any]:
+        """The heads of a verb's or a noun's complements (prepositional ones mostly), in text order."""
+        return [c for c in predicate.children if c.dep_ in COMPLEMENT_DEPS]
+
+    @staticmethod
+    def passive_agent(verb: Any) -> Any:
+        """The agent the parser marks on a passive verb ("revendiqués par X"), or None; see ``agent_of``."""
+        return next((c for c in verb.children if c.dep_ == "obl:agent"), None)
 
     # -- where: clause bounds (boundaries.py) ---------------------------------------------------------------
 

@@ -13,29 +13,20 @@ from dataclasses import replace
 from typing import Any
 
 from ..actor_dictionary import ActorDictionary, load_dictionary
-from ..clauses import Clauses
+from ..clauses import OBJECT_DEPS, Clauses
 from ..core.text import strip_accents_lower
 from ..document import Actor
 from .lexicon import EventLexicon
 from .model import Role
 from .triggers import governor, keys, passive
 
-OBJECT_DEPS = ("obj", "obl:arg", "iobj")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-PREPOSITIONAL_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
 # Event types whose noun's "de X" is the one it happens to ("l'arrestation de X", "le meurtre de X"); for
 # the others "de X" is the doer ("la visite de X", "la démission de X", "la manifestation des X").
 PATIENT_GENITIVE = {"COERCE", "SANCTION", "ASSAULT", "ACCUSE"}
 PATIENT_GENITIVE_MODES = {("RETREAT", "release")}
 PERSON_LIKE = ("PROPN", "PRON")
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
-
-
-def _case(token: Any) -> str | None:
-    for child in token.children:
-        if child.dep_ == "case":
-            return strip_accents_lower(child.text)
-    return None
 
 
 class RoleFinder:
@@ -106,7 +97,7 @@ class RoleFinder:
 
     def of_verb(self, verb: Any, event_type: str) -> tuple[Role | None, Role | None]:
         if passive(verb, self.lex) and not any(c.dep_ == "obj" for c in verb.children):
-            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            agent = self.clauses.passive_agent(verb)
             patient = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if patient is None and verb.dep_ in ("acl", "acl:relcl"):
                 patient = verb.head  # "une femme tuée par", "les militants arrêtés"
@@ -117,20 +108,20 @@ class RoleFinder:
         return self.subject(verb), self._recipient(verb, event_type)
 
     def _recipient(self, verb: Any, event_type: str) -> Role | None:
-        for child in verb.children:
-            if child.dep_ in OBJECT_DEPS and child.pos_ != "PRON" and _case(child) is None \
+        for child in self.clauses.objects(verb):
+            if child.pos_ != "PRON" and self.clauses.preposition(child) is None \
                     and not self.clauses.in_time(child.idx):  # "visé l'ambassade": an object may be a place
                 return self.phrase(child)
         return self._prepositional(verb, event_type)
 
     def _aims(self, token: Any, event_type: str) -> bool:
         """The token's preposition introduces whom an event of this type is aimed at."""
-        types = self.lex.value("recipient_case", _case(token) or "")
+        types = self.lex.value("recipient_case", self.clauses.preposition(token) or "")
         return types is not None and (types == "-" or event_type in types.split("|"))
 
     def _prepositional(self, verb: Any, event_type: str) -> Role | None:
         """"contre X", "avec X" on the verb, or on one of its complements ("au téléphone avec X")."""
-        level = [c for c in verb.children if c.dep_ in PREPOSITIONAL_DEPS]
+        level = self.clauses.complements(verb)
         for _ in range(2):
             for child in level:
                 if self._usable(child) and self._aims(child, event_type) and child.pos_ != "PRON":
@@ -153,7 +144,7 @@ class RoleFinder:
         # "contre X" first: "l'attaque d'ampleur contre le réseau", "les frappes de l'armée contre X"
         complements.sort(key=lambda c: not self._aims(c, event_type))
         for child in complements:
-            case = _case(child) or ""
+            case = self.clauses.preposition(child) or ""
             if self.lex.has("agent_case", case) and actor is None:
                 actor = self.phrase(child)
             elif self.lex.has("genitive_case", case) and self._determined(child) and (
@@ -181,7 +172,7 @@ class RoleFinder:
         if verb is None or not (self.lex.has("perform", verb.lemma_) or not patient_genitive):
             return None, None
         if below.dep_ == "nsubj:pass":  # "ces frappes ont été revendiquées par X"
-            agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+            agent = self.clauses.passive_agent(verb)
             return (self.phrase(agent) if agent is not None else None), None
         if below.dep_ in OBJECT_DEPS:
             # "effectué des frappes contre X": the parser hangs X on the verb
