@@ -47,9 +47,9 @@ class RoleFinder:
         self.dictionary: ActorDictionary = load_dictionary(lang)
         # Every actor mention, nominal ones included ("des combattants pro-Iran"), by start offset.
         self.mentions = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
-        self.place_chars = {i for p in document.places for s, e in p.get("mentions", [(p["start"], p["end"])])
+        self.place_chars = {i for p in document.places for s, e in p.spans()
                             for i in range(s, e)}
-        self.time_chars = {i for t in document.timexes for i in range(t["start"], t["end"])}
+        self.time_chars = {i for t in document.timexes for i in range(t.start, t.end)}
 
     # -- one noun phrase -----------------------------------------------------------------------------------
 

@@ -63,7 +63,7 @@ class _Finder(Subjects):
         self.used_cues: set[int] = set()
         self.skip_ranges = [(p.start, p.end) for p in document.paragraphs
                             if p.repeat_of is not None or p.kind == "credit"]
-        self.time_tokens = {i for t in document.timexes for i in range(t["start"], t["end"])}
+        self.time_tokens = {i for t in document.timexes for i in range(t.start, t.end)}
         self.marks: list[Quoted] = []
 
     # -- helpers --------------------------------------------------------------------------------------------

@@ -9,4 +9,4 @@ from .base import Context, stage
 @stage("quotes", requires=("spacy_doc", "actors", "timexes"), assigns=("quotes",))
 def quotes(ctx: Context) -> None:
     found = find_quotes(ctx.document, ctx.spacy_doc, ctx.settings["nlp.language"], ctx.settings["quotes.scope"])
-    ctx.document.quotes = [q.to_dict(ctx.document.text) for q in found]
+    ctx.document.quotes = [q.to_record(ctx.document.text) for q in found]

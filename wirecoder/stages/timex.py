@@ -61,4 +61,4 @@ def timex(ctx: Context) -> None:
 
     # Without a publication date only absolute expressions get a value (the others keep a null one).
     publication = Reference.of(article.date, article.date_precision) if article.date else None
-    ctx.document.timexes = [t.to_dict() for t in find_timexes(article.text, publication, tense=tense_at, lang=lang)]
+    ctx.document.timexes = [t.to_record() for t in find_timexes(article.text, publication, tense=tense_at, lang=lang)]

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import cache
 
+from .. import annotations as records
+from ..core.time_value import TimeValue
 from .context import accept
 from .frame import Frame, frame_of
 from .grammar import Match, find_matches
@@ -43,6 +45,14 @@ class Timex:
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def to_record(self) -> records.Timex:
+        """The Document's record, its value and period parsed."""
+        return records.Timex(start=self.start, end=self.end, text=self.text, type=self.type,  # type: ignore[arg-type]
+                             value=TimeValue.parse(self.value) if self.value else None, mod=self.mod,
+                             earliest=self.earliest, latest=self.latest, precision=self.precision,
+                             anchor=self.anchor, period=TimeValue.parse(self.period) if self.period else None,
+                             rule=self.rule)
 
 
 def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense | TenseAt = None,
