@@ -75,4 +75,5 @@ def test_a_participle_after_an_incise_makes_no_quote(pipeline: Pipeline) -> None
     text = ("« Je maintiens ma confiance », a répondu Hervé Quintin, interrogé par la presse aux côtés de "
             "Paul Durand à l'issue d'une visite à Lille.")
     quotes = extract(text, date="2024-01-15", pipeline=pipeline).quotes
-    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [("Je maintiens ma confiance", "Hervé Quintin")]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == \
+        [("Je maintiens ma confiance", "Hervé Quintin")]

@@ -8,7 +8,7 @@ from .annotations import Event, EventRole
 
 
 def _who(role: EventRole | None) -> str | None:
-    return role and (role.name or role.text)
+    return (role.name or role.text) if role else None
 
 
 def flat(event: Event, article_id: str | None = None, article_date: str | None = None) -> dict[str, Any]:

@@ -61,7 +61,7 @@ def pretty(doc: Document) -> str:
     for t in doc.timexes:
         interval = f"{t.earliest}..{t.latest}" if t.earliest else ""
         mod = f" {t.mod}" if t.mod else ""
-        out.append(f"   {t.type:<8} {str(t.value or '?'):<22} {interval:<34}{mod} {t.text!r} @{t.start}")
+        out.append(f"   {t.type:<8} {t.value or '?'!s:<22} {interval:<34}{mod} {t.text!r} @{t.start}")
     return "\n".join(out)
 
 

@@ -129,11 +129,11 @@ def _date(value: str) -> TimeValue | None:
         return TimeValue(value, "date", "quarter", date(year, first_month, 1),
                          date(year, first_month + 2, calendar.monthrange(year, first_month + 2)[1]))
     if m := _DECADE.fullmatch(value):
-        first = int(m[1]) * 10
-        return TimeValue(value, "date", "decade", date(max(first, 1), 1, 1), date(first + 9, 12, 31))
+        first_year = int(m[1]) * 10
+        return TimeValue(value, "date", "decade", date(max(first_year, 1), 1, 1), date(first_year + 9, 12, 31))
     if m := _CENTURY.fullmatch(value):  # TIMEX3 writes the 20th century "19": 1900-1999
-        first = int(m[1]) * 100
-        return TimeValue(value, "date", "century", date(max(first, 1), 1, 1), date(first + 99, 12, 31))
+        first_year = int(m[1]) * 100
+        return TimeValue(value, "date", "century", date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31))
     return None
 
 

@@ -19,7 +19,7 @@ COORDINATION_CHARS = 25  # "en Irak, mais aussi en Syrie": places this close bel
 class PlaceMention:
     start: int
     end: int
-    name: str
+    name: str | None  # None for a place the gazetteer does not know
     country: str | None
     point: tuple[float, float, int | None] | None = None  # lat, lon and geo precision, when geocoded
 

@@ -77,7 +77,7 @@ def _record(place: Place, mention: PlaceMention, lang: str) -> PlaceRecord:
     elif mention.direction:
         name, kind = f"{mention.direction} {place.name}", "region"
     return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=name, country=place.country,
-                       kind=kind, lat=place.lat, lon=place.lon,  # type: ignore[arg-type]
+                       kind=kind, lat=place.lat, lon=place.lon,
                        geonames_id=None if mention.site or mention.direction else place.geonames_id,
                        precision=_precision(place, mention), mentions=[(mention.start, mention.end)])
 

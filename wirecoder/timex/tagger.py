@@ -115,7 +115,8 @@ def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list
 
 
 def _is_date(value: str | None) -> bool:
-    return value is not None and value[:1].isdigit()
+    """A value that names known days (not a duration, a reference or an unplaced "XXXX" day)."""
+    return value is not None and TimeValue.parse(value).earliest is not None
 
 
 def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
@@ -136,8 +137,8 @@ def _story_day(resolved: Resolved) -> Reference | None:
     """A day-precision answer becomes the story's current day (possibly a range of days)."""
     if resolved.precision not in FINE or not resolved.earliest or not resolved.latest:
         return None
-    if resolved.value and resolved.value.startswith("X"):
-        return None
+    if resolved.value and not _is_date(resolved.value):
+        return None  # "XXXX-XX-XXT10:00": a clock time on a day we cannot pin
     first, last = date.fromisoformat(resolved.earliest[:10]), date.fromisoformat(resolved.latest[:10])
     return Reference.between(first, last) if (last - first).days < 40 else None
 
@@ -155,7 +156,7 @@ def _before_event(text: str, end: int, lang: str) -> bool:
 
 def _add_periods(text: str, found: list[Timex], pub: Reference, lang: str) -> None:
     """ISO intervals for the event stage: "depuis le 17 octobre", "du 3 au 5 mai", "entre 2011 et 2014"."""
-    dated = [t for t in found if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
+    dated = [t for t in found if t.type in ("DATE", "TIME") and _is_date(t.value)]
     for first, second in itertools.pairwise(dated):
         between = text[first.end:second.start]
         if len(between) <= 12 and _signal(lang, "range_end").search(between) \
