@@ -38,7 +38,7 @@ def main() -> None:
             print(f"{ctx.article.id}: {type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - start
     events = [e for ctx in contexts for e in ctx.document.events]
-    types = Counter(e["type"] for e in events)
+    types = Counter(e.type for e in events)
     print(f"events stage: {len(contexts) / seconds:,.0f} articles/s on {len(contexts)} articles "
           f"({sum(len(c.article.text.split()) for c in contexts) / seconds:,.0f} words/s), {failures} failed")
     print(f"{len(events)} events, {len(events) / len(contexts):.1f} per article; "

@@ -92,7 +92,7 @@ def _stage_speed(path: Path, rounds: int) -> None:
         for ctx in contexts:
             stage(ctx)
     seconds = time.perf_counter() - start
-    mentions = sum(len(m) for ctx in contexts for p in ctx.document.places for m in [p["mentions"]])
+    mentions = sum(len(m) for ctx in contexts for p in ctx.document.places for m in [p.mentions])
     print(f"places stage: {len(contexts) * rounds / seconds:,.0f} articles/s, "
           f"{mentions * rounds / seconds:,.0f} mentions/s ({len(contexts)} articles from {path.name}, {rounds} rounds)")
 

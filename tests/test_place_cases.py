@@ -34,15 +34,15 @@ def _rows() -> list[tuple[int, dict[str, str]]]:
 @pytest.mark.parametrize("row", [r for _, r in _rows()], ids=[f"{n}:{r['text']}" for n, r in _rows()])
 def test_case(row: dict[str, str], pipeline: Pipeline) -> None:
     doc = extract(row["sentence"], date="2024-03-12", pipeline=pipeline)
-    reported = {p["text"]: p for p in doc.places}
+    reported = {p.text: p for p in doc.places}
     if row["kind"] == "absent":
         assert row["text"] not in reported, reported[row["text"]]
         return
     assert row["text"] in reported, f"{row['text']!r} not among {sorted(reported)}"
     place = reported[row["text"]]
-    assert (place["country"], place["kind"]) == (None if row["country"] == ANY else row["country"], row["kind"])
+    assert (place.country, place.kind) == (None if row["country"] == ANY else row["country"], row["kind"])
     if row["name"] != ANY:
-        assert place["name"] == row["name"]
-    assert doc.text[place["start"]:place["end"]] == place["text"]
-    if place["kind"] != "other" or place["name"]:
-        assert place["lat"] is not None and place["precision"] in {1, 2, 3}
+        assert place.name == row["name"]
+    assert doc.text[place.start:place.end] == place.text
+    if place.kind != "other" or place.name:
+        assert place.lat is not None and place.precision in {1, 2, 3}

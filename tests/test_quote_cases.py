@@ -88,24 +88,24 @@ def check_case(row: dict[str, str], pipeline: Pipeline, loose_kinds: tuple[str, 
     text, spans = parse(row["text"])
     quotes = extract(text, date="2024-01-15", pipeline=pipeline).quotes
     if "quote" not in spans:
-        assert quotes == [], f"expected no quote, found {[q['text'] for q in quotes]}"
+        assert quotes == [], f"expected no quote, found {[q.text for q in quotes]}"
         return
     want = spans["quote"]
-    best = max(quotes, key=lambda q: overlap((q["start"], q["end"]), want), default=None)
-    assert best is not None and overlap((best["start"], best["end"]), want) > 0, \
-        f"no quote over {text[want[0]:want[1]]!r}; found {[q['text'] for q in quotes]}"
-    got = (best["start"], best["end"])
+    best = max(quotes, key=lambda q: overlap((q.start, q.end), want), default=None)
+    assert best is not None and overlap((best.start, best.end), want) > 0, \
+        f"no quote over {text[want[0]:want[1]]!r}; found {[q.text for q in quotes]}"
+    got = (best.start, best.end)
     if row["kind"] in loose_kinds:
         assert overlap(got, want) >= 0.8 * (want[1] - want[0]) and got[1] - got[0] <= 1.2 * (want[1] - want[0]), \
-            f"clause {best['text']!r} vs {text[want[0]:want[1]]!r}"
+            f"clause {best.text!r} vs {text[want[0]:want[1]]!r}"
     else:
-        assert best["text"] == text[want[0]:want[1]]
-    assert best["kind"] == row["kind"]
-    speaker = best["speaker"]
+        assert best.text == text[want[0]:want[1]]
+    assert best.kind == row["kind"]
+    speaker = best.speaker
     if row["speaker_name"] == "-":
-        assert speaker is None or speaker["name"] is None
+        assert speaker is None or speaker.name is None
         return
     assert speaker is not None, "no speaker"
-    assert overlap((speaker["start"], speaker["end"]), spans["speaker"]) > 0, \
-        f"speaker mention {speaker['text']!r}, expected {text[slice(*spans['speaker'])]!r}"
-    assert speaker["name"] == row["speaker_name"]
+    assert overlap((speaker.start, speaker.end), spans["speaker"]) > 0, \
+        f"speaker mention {speaker.text!r}, expected {text[slice(*spans['speaker'])]!r}"
+    assert speaker.name == row["speaker_name"]

@@ -55,9 +55,10 @@ def test_speech_lexicon_is_big_and_well_formed() -> None:
      "écrit à la hâte et sans concertation", "mixed", "L'opposition"),
 ])
 def test_patterns(pipeline: Pipeline, text: str, quote: str, kind: str, speaker: str) -> None:
-    found = {q["text"]: q for q in extract(text, date="2024-03-01", pipeline=pipeline).quotes}
+    found = {q.text: q for q in extract(text, date="2024-03-01", pipeline=pipeline).quotes}
     assert quote in found, list(found)
-    assert found[quote]["kind"] == kind and found[quote]["speaker"]["name"] == speaker
+    got = found[quote]
+    assert got.kind == kind and got.speaker is not None and got.speaker.name == speaker
 
 
 @pytest.mark.model
@@ -74,4 +75,5 @@ def test_a_participle_after_an_incise_makes_no_quote(pipeline: Pipeline) -> None
     text = ("« Je maintiens ma confiance », a répondu Hervé Quintin, interrogé par la presse aux côtés de "
             "Paul Durand à l'issue d'une visite à Lille.")
     quotes = extract(text, date="2024-01-15", pipeline=pipeline).quotes
-    assert [(q["text"], q["speaker"]["name"]) for q in quotes] == [("Je maintiens ma confiance", "Hervé Quintin")]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == \
+        [("Je maintiens ma confiance", "Hervé Quintin")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirecoder import Document, Pipeline
+from wirecoder.annotations import Quote, QuoteSpeaker, Timex
 from wirecoder.places import place_key
 from wirecoder.readers import SkipLog, read_paths
 
@@ -88,93 +89,97 @@ def test_offsets_point_into_the_text(doc: Document) -> None:
             assert doc.text[m.start:m.end] == m.text
 
 
-def timex(doc: Document, text: str, nth: int = 0) -> dict:
-    found = [t for t in doc.timexes if t["text"] == text]
-    assert len(found) > nth, f"no timex {text!r} among {[t['text'] for t in doc.timexes]}"
+def timex(doc: Document, text: str, nth: int = 0) -> Timex:
+    found = [t for t in doc.timexes if t.text == text]
+    assert len(found) > nth, f"no timex {text!r} among {[t.text for t in doc.timexes]}"
     return found[nth]
 
 
 def test_dates_resolved_against_a_month_precision_publication(doc: Document) -> None:
-    assert timex(doc, "le 8 décembre")["value"] == "2023-12-08"
+    assert str(timex(doc, "le 8 décembre").value) == "2023-12-08"
     since = timex(doc, "le 17 octobre")
-    assert (since["value"], since["period"]) == ("2023-10-17", "2023-10-17/2023-12")  # "depuis le 17 octobre"
+    assert (str(since.value), str(since.period)) == ("2023-10-17", "2023-10-17/2023-12")  # "depuis le 17 octobre"
     mid = timex(doc, "mi-octobre")
-    assert (mid["value"], mid["mod"], mid["earliest"], mid["latest"]) == ("2023-10", "MID", "2023-10-11",
-                                                                          "2023-10-20")
-    assert timex(doc, "2014")["value"] == "2014"
+    assert (str(mid.value), mid.mod, mid.earliest, mid.latest) == ("2023-10", "MID", "2023-10-11", "2023-10-20")
+    assert str(timex(doc, "2014").value) == "2014"
     wednesday = timex(doc, "mercredi")  # some Wednesday of December 2023, not a made-up day
-    assert (wednesday["value"], wednesday["precision"]) == ("2023-12", "month")
-    assert (wednesday["earliest"], wednesday["latest"]) == ("2023-11-29", "2023-12-27")
+    assert (str(wednesday.value), wednesday.precision) == ("2023-12", "month")
+    assert (wednesday.earliest, wednesday.latest) == ("2023-11-29", "2023-12-27")
 
 
 def test_counts_are_not_dates_and_event_relative_durations_are_not_resolved(doc: Document) -> None:
-    texts = [t["text"] for t in doc.timexes]
+    texts = [t.text for t in doc.timexes]
     assert not any(("2500" in t or "102" in t or "900" in t) for t in texts), texts
     ten_days = timex(doc, "dix jours")  # "soit dix jours après le début de la guerre"
-    assert (ten_days["type"], ten_days["value"], ten_days["anchor"]) == ("DURATION", "P10D", "event")
+    assert (ten_days.type, str(ten_days.value), ten_days.anchor) == ("DURATION", "P10D", "event")
     for t in doc.timexes:
-        assert doc.text[t["start"]:t["end"]] == t["text"]
+        assert doc.text[t.start:t.end] == t.text
 
 
-def quote(doc: Document, start_of_text: str) -> dict:
-    found = [q for q in doc.quotes if q["text"].startswith(start_of_text)]
-    assert found, f"no quote starting {start_of_text!r} among {[q['text'][:40] for q in doc.quotes]}"
+def quote(doc: Document, start_of_text: str) -> Quote:
+    found = [q for q in doc.quotes if q.text.startswith(start_of_text)]
+    assert found, f"no quote starting {start_of_text!r} among {[q.text[:40] for q in doc.quotes]}"
     return found[0]
+
+
+def speaker(q: Quote) -> QuoteSpeaker:
+    assert q.speaker is not None, f"no speaker for {q.text!r}"
+    return q.speaker
 
 
 def test_nulands_quotes_are_attributed_to_her(doc: Document) -> None:
     lead = quote(doc, "Les États-Unis préfèrent la coopération")  # "..., a indiqué mercredi la numéro deux ..."
-    assert lead["kind"] == "indirect" and lead["speaker"]["name"] == "Victoria Nuland"
+    assert lead.kind == "indirect" and speaker(lead).name == "Victoria Nuland"
     first = quote(doc, "Ces attaques ne visent pas uniquement les États-Unis")  # "», a souligné Mme Nuland"
-    assert first["kind"] == "direct" and first["speaker"]["text"] == "Mme Nuland"
-    assert first["speaker"]["name"] == "Victoria Nuland" and first["cue"]["lemma"] == "souligner"
+    assert first.kind == "direct" and speaker(first).text == "Mme Nuland"
+    assert speaker(first).name == "Victoria Nuland" and first.cue is not None and first.cue.lemma == "souligner"
     clitic = quote(doc, "Nous avons eu une bonne conversation")  # "», a-t-elle précisé"
-    assert clitic["kind"] == "direct" and clitic["speaker"]["text"] == "elle"
-    assert clitic["speaker"]["name"] == "Victoria Nuland"
+    assert clitic.kind == "direct" and speaker(clitic).text == "elle"
+    assert speaker(clitic).name == "Victoria Nuland"
     mixed = quote(doc, "l’Irak et les forces de sécurités irakiennes")
-    assert mixed["kind"] == "mixed" and mixed["speaker"]["name"] == "Victoria Nuland"
+    assert mixed.kind == "mixed" and speaker(mixed).name == "Victoria Nuland"
 
 
 def test_the_iraqi_authorities_mixed_quote(doc: Document) -> None:
     links = quote(doc, "des liens avec certains services de sécurité")
-    assert links["kind"] == "mixed" and links["speaker"]["actor"] == "irq-gov"
-    assert "autorités irakiennes" in links["speaker"]["text"]
+    assert links.kind == "mixed" and speaker(links).actor == "irq-gov"
+    assert "autorités irakiennes" in speaker(links).text
     for q in doc.quotes:
-        assert doc.text[q["start"]:q["end"]] == q["text"]
+        assert doc.text[q.start:q.end] == q.text
 
 
 def test_places_geocoded(doc: Document) -> None:
-    places = {p["text"]: p for p in doc.places}
-    assert (places["Irak"]["country"], places["Irak"]["kind"]) == ("IRQ", "country")
-    assert (places["Syrie"]["country"], places["Syrie"]["kind"]) == ("SYR", "country")
+    places = {p.text: p for p in doc.places}
+    assert (places["Irak"].country, places["Irak"].kind) == ("IRQ", "country")
+    assert (places["Syrie"].country, places["Syrie"].kind) == ("SYR", "country")
     baghdad = places["Bagdad"]
-    assert (baghdad["name"], baghdad["country"], baghdad["kind"], baghdad["precision"]) == ("Baghdad", "IRQ", "city", 1)
-    assert abs(baghdad["lat"] - 33.34) < 0.1 and abs(baghdad["lon"] - 44.40) < 0.1 and baghdad["geonames_id"] == 98182
-    assert (places["Gaza"]["country"], places["Gaza"]["kind"]) == ("PSE", "region")
+    assert (baghdad.name, baghdad.country, baghdad.kind, baghdad.precision) == ("Baghdad", "IRQ", "city", 1)
+    assert baghdad.lat is not None and baghdad.lon is not None
+    assert abs(baghdad.lat - 33.34) < 0.1 and abs(baghdad.lon - 44.40) < 0.1 and baghdad.geonames_id == 98182
+    assert (places["Gaza"].country, places["Gaza"].kind) == ("PSE", "region")
     embassy = places["l’ambassade américaine à Bagdad"]
-    assert (embassy["kind"], embassy["country"], embassy["name"]) == ("site", "IRQ",
-                                                                      "Embassy of the United States, Baghdad")
-    assert (embassy["lat"], embassy["lon"]) == (baghdad["lat"], baghdad["lon"])
-    assert "Washington" not in places and all(p["name"] != "Washington" for p in doc.places)
+    assert (embassy.kind, embassy.country, embassy.name) == ("site", "IRQ", "Embassy of the United States, Baghdad")
+    assert (embassy.lat, embassy.lon) == (baghdad.lat, baghdad.lon)
+    assert "Washington" not in places and all(p.name != "Washington" for p in doc.places)
     for p in doc.places:  # once per article, every mention pointing at words that name it
-        assert doc.text[p["start"]:p["end"]] == p["text"]
-        assert {place_key(doc.text[a:b]) for a, b in p["mentions"]} == {place_key(p["text"])}
-    assert len(baghdad["mentions"]) >= 3
+        assert doc.text[p.start:p.end] == p.text
+        assert {place_key(doc.text[a:b]) for a, b in p.mentions} == {place_key(p.text)}
+    assert len(baghdad.mentions) >= 3
 
 
 def event(doc: Document, kind: str, word: str) -> dict:
-    """The event of this type whose evidence sentence holds ``word``."""
-    found = [e for e in doc.events if e["type"] == kind and word in e["evidence"]["text"]]
-    assert len(found) == 1, f"{kind} with {word!r}: {[(e['type'], e['evidence']['text'][:50]) for e in doc.events]}"
+    """The event of this type whose evidence sentence holds ``word``, as the JSON output gives it."""
+    found = [e.to_dict() for e in doc.events if e.type == kind and word in e.evidence.text]
+    assert len(found) == 1, f"{kind} with {word!r}: {[(e.type, e.evidence.text[:50]) for e in doc.events]}"
     return found[0]
 
 
 def test_five_events_and_no_more(doc: Document) -> None:
     """The visit, the tally, the strikes, the embassy attack, the arrests; nothing from the repeated lede
     ("2500 soldats") nor from the quotes' "attaques", which are the tally told again."""
-    assert sorted(e["type"] for e in doc.events) == ["ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "CONSULT"]
+    assert sorted(e.type for e in doc.events) == ["ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "CONSULT"]
     lede_end = doc.paragraphs[0].end
-    assert all(e["evidence"]["start"] > lede_end for e in doc.events)
+    assert all(e.evidence.start > lede_end for e in doc.events)
 
 
 def test_consult_visit(doc: Document) -> None:

@@ -45,8 +45,8 @@ def test_speech_acts_are_marked_and_only_in_the_speech_scope(pipeline: Pipeline,
             "a précisé l'adjoint chargé des transports.")
     guideline = extract(text, pipeline=pipeline).quotes
     speech = extract(text, pipeline=speech_pipeline).quotes
-    assert [(q["text"], q["scope"]) for q in guideline] == [("Les travaux dureront six mois", "quotes")]
-    assert [(q["text"], q["scope"]) for q in speech] == [("la fermeture du pont de Cheviré", "speech"),
+    assert [(q.text, q.scope) for q in guideline] == [("Les travaux dureront six mois", "quotes")]
+    assert [(q.text, q.scope) for q in speech] == [("la fermeture du pont de Cheviré", "speech"),
                                                           ("Les travaux dureront six mois", "quotes")]
 
 
@@ -55,8 +55,8 @@ def test_a_mixed_quote_is_its_whole_clause_in_the_speech_scope(pipeline: Pipelin
     text = "Le ministre a estimé que la réforme restait « la seule voie possible pour sauver le système »."
     guideline = extract(text, pipeline=pipeline).quotes
     speech = extract(text, pipeline=speech_pipeline).quotes
-    assert [q["text"] for q in guideline] == ["la seule voie possible pour sauver le système"]
-    assert [(q["text"], q["kind"], q["scope"]) for q in speech] == [
+    assert [q.text for q in guideline] == ["la seule voie possible pour sauver le système"]
+    assert [(q.text, q.kind, q.scope) for q in speech] == [
         ("la réforme restait « la seule voie possible pour sauver le système »", "mixed", "speech")]
 
 

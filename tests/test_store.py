@@ -73,20 +73,23 @@ def test_annotation_offsets_are_stored(store: Store) -> None:
 
 def test_later_annotations_get_their_rows(store: Store) -> None:
     """The time, places, quotes and events stages write into tables that exist from the start."""
+    from wirecoder.annotations import Event, EventRole, EventTrigger, Place, Quote, QuoteSpeaker, TextSpan
+    from wirecoder.core.time_value import TimeValue
     from wirecoder.store.tables import events, places, quotes, timexes
 
     text = "Des roquettes ont visé l'ambassade à Bagdad le 8 décembre, a-t-il dit."
     art = Article("a4", text, date="2023-12", date_precision="month")
     doc = make_doc(art, Pipeline(stages=["structure", "parse", "timex"]))
-    assert [t["text"] for t in doc.timexes] == ["le 8 décembre"]  # found by the timex stage itself
-    doc.places = [{"start": 37, "end": 43, "text": "Bagdad", "name": "Baghdad", "country": "IRQ", "kind": "city",
-                   "lat": 33.34, "lon": 44.4, "geonames_id": 98182, "precision": 1}]
-    doc.quotes = [{"start": 0, "end": 56, "text": text[:56], "kind": "indirect",
-                   "speaker": {"text": "il", "name": None, "start": 62, "end": 64}}]
-    doc.events = [{"type": "ASSAULT", "mode": "heavy-weapons", "actor": None, "recipient": None,
-                   "location": {"text": "Bagdad", "name": "Baghdad", "country": "IRQ"}, "date": "2023-12-08",
-                   "count": None, "killed": None, "injured": 0, "factuality": "asserted",
-                   "evidence": {"start": 0, "end": 57, "text": text[:57]}, "trigger": {"start": 18, "end": 22}}]
+    assert [t.text for t in doc.timexes] == ["le 8 décembre"]  # found by the timex stage itself
+    doc.places = [Place(start=37, end=43, text="Bagdad", name="Baghdad", country="IRQ", kind="city", lat=33.34,
+                        lon=44.4, geonames_id=98182, precision=1)]
+    doc.quotes = [Quote(start=0, end=56, text=text[:56], kind="indirect",
+                        speaker=QuoteSpeaker(text="il", name=None, start=62, end=64))]
+    doc.events = [Event(type="ASSAULT", mode="heavy-weapons",
+                        location=EventRole(text="Bagdad", name="Baghdad", country="IRQ"),
+                        date=TimeValue.parse("2023-12-08"), injured=0, factuality="asserted",
+                        evidence=TextSpan(start=0, end=57, text=text[:57]),
+                        trigger=EventTrigger(start=18, end=22, text=text[18:22], lemma="viser"))]
     store.write(doc, art.content_hash)
     with store.engine.connect() as conn:
         assert tuple(conn.execute(select(timexes.c.start, timexes.c.value, timexes.c.precision, timexes.c.anchor,

@@ -37,8 +37,8 @@ def test_the_stage_reads_tense_per_clause(pipeline: Pipeline) -> None:
     text = ("Le ministre s'est rendu lundi à Bagdad, où il a rencontré le premier ministre. "
             "Il se rendra vendredi à Erbil.")
     doc = extract(text, date="2023-12-13", pipeline=pipeline)
-    assert [(t["text"], t["value"]) for t in doc.timexes] == [("lundi", "2023-12-11"), ("vendredi", "2023-12-15")]
-    for t in doc.timexes:
+    assert [(t.text, str(t.value)) for t in doc.timexes] == [("lundi", "2023-12-11"), ("vendredi", "2023-12-15")]
+    for t in doc.to_dict()["timexes"]:
         assert {"start", "end", "text", "type", "value", "earliest", "latest", "precision", "mod", "anchor",
                 "period"} <= t.keys()
 
@@ -47,6 +47,6 @@ def test_a_month_precision_story_keeps_what_it_knows(pipeline: Pipeline) -> None
     doc = extract("Des roquettes ont visé l'ambassade vendredi soir, puis de nouveau le 8 décembre.",
                   date="2023-12", pipeline=pipeline)
     friday, december = doc.timexes
-    assert (friday["value"], friday["type"], friday["earliest"], friday["latest"]) == \
+    assert (str(friday.value), friday.type, friday.earliest, friday.latest) == \
         ("2023-12", "TIME", "2023-12-01", "2023-12-29")  # 1 December 2023 was itself a Friday
-    assert december["value"] == "2023-12-08"
+    assert str(december.value) == "2023-12-08"

@@ -308,6 +308,7 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
     """List stored events, filtered, each with its evidence sentence and offsets."""
     from .event_rows import line
     from .store import Store
+    from .store.event_query import StoredEvent
 
     query = _event_query(types, modes=modes, factualities=factualities, **filters)
     with Store(settings["store.url"]) as store:
@@ -315,13 +316,15 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
     if fmt == "jsonl":
         for event in found:
             click.echo(json.dumps(event, ensure_ascii=False))
-    elif fmt == "csv":
+        return
+    stored = [StoredEvent.from_item(e) for e in found]
+    if fmt == "csv":
         from .export import export_events
 
-        export_events(found, "csv", sys.stdout)  # the same columns as `wirecoder export --format csv`
+        export_events(stored, "csv", sys.stdout)  # the same columns as `wirecoder export --format csv`
     else:
-        for event in found:
-            click.echo(line(event))
+        for s in stored:
+            click.echo(line(s.event, s.article_id))
         click.echo(f"{len(found)} event(s)", err=True)
 
 

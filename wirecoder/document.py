@@ -6,9 +6,10 @@ documents it and a test keeps the two in step. Offsets are Python string indices
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
+from .annotations import Event, Place, Quote, Timex
 from .article import Article
 from .core.dates import DatePrecision
 
@@ -103,11 +104,11 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
-    # Filled by the time, places, quotes and events stages (their issues); empty until then.
-    events: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    timexes: list[dict[str, Any]] = field(default_factory=list)
+    # Filled by the time, places, quotes and events stages (``annotations``); empty until then.
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
 
     @classmethod
     def from_article(cls, article: Article) -> Document:
@@ -116,7 +117,7 @@ class Document:
                    url=article.url)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: _json(getattr(self, f.name)) for f in fields(self)}
         data["schema_version"] = SCHEMA_VERSION
         return data
 
@@ -132,7 +133,11 @@ class Document:
                       "sentences": [Sentence(**s) for s in data.pop("sentences", [])],
                       "entities": [Entity(**e) for e in data.pop("entities", [])],
                       "actors": [Actor(**{**a, "mentions": [Mention(**m) for m in a["mentions"]]})
-                                 for a in data.pop("actors", [])]})
+                                 for a in data.pop("actors", [])],
+                      "events": [Event.from_dict(e) for e in data.pop("events", [])],
+                      "quotes": [Quote.from_dict(q) for q in data.pop("quotes", [])],
+                      "places": [Place.from_dict(p) for p in data.pop("places", [])],
+                      "timexes": [Timex.from_dict(t) for t in data.pop("timexes", [])]})
 
     def actors_of_type(self, *types: str) -> list[Actor]:
         return [a for a in self.actors if a.type in types]
@@ -142,8 +147,20 @@ class Document:
         places stage where it ran, else from the recogniser's places."""
         seen: dict[str, None] = {}
         if self.places:
-            return list(dict.fromkeys(p["text"] for p in self.places))
+            return list(dict.fromkeys(p.text for p in self.places))
         for e in self.entities:
             if e.label == "LOC" and not e.metonymy and not e.repeat:
                 seen.setdefault(e.text, None)
         return list(seen)
+
+
+def _json(value: Any) -> Any:
+    """A Document field as JSON: the annotation records write their own form (some keys only when set), the
+    other parts are plain dataclasses."""
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value

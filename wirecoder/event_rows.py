@@ -4,35 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-
-def _role(role: dict[str, Any] | None, field: str) -> Any:
-    return (role or {}).get(field)
+from .annotations import Event, EventRole
 
 
-def flat(event: dict[str, Any]) -> dict[str, Any]:
-    """One event (with ``article_id`` and ``article_date``) as a flat row: who, what, where, when, figures,
+def _who(role: EventRole | None) -> str | None:
+    return (role.name or role.text) if role else None
+
+
+def flat(event: Event, article_id: str | None = None, article_date: str | None = None) -> dict[str, Any]:
+    """One event (and the article it is stored with, if any) as a flat row: who, what, where, when, figures,
     codes, trigger and evidence (the exports add their own columns, ``export/records.py``)."""
-    actor, recipient, location = event.get("actor"), event.get("recipient"), event.get("location")
-    evidence = event["evidence"]
+    actor, recipient, location = event.actor, event.recipient, event.location
+    evidence = event.evidence
     return {
-        "article_id": event.get("article_id"), "article_date": event.get("article_date"),
-        "type": event["type"], "mode": event.get("mode"), "factuality": event.get("factuality"),
-        "date": event.get("date"),
-        "actor": _role(actor, "name") or _role(actor, "text"), "actor_country": _role(actor, "country"),
-        "recipient": _role(recipient, "name") or _role(recipient, "text"),
-        "recipient_country": _role(recipient, "country"),
-        "location": _role(location, "name") or _role(location, "text"), "location_country": _role(location, "country"),
-        "count": event.get("count"), "killed": event.get("killed"), "injured": event.get("injured"),
-        "cameo": event.get("cameo"), "acled_event_type": event.get("acled_event_type"),
-        "acled_sub_event_type": event.get("acled_sub_event_type"),
-        "trigger": (event.get("trigger") or {}).get("text"),
-        "evidence_start": evidence["start"], "evidence_end": evidence["end"], "evidence": evidence["text"],
+        "article_id": article_id, "article_date": article_date,
+        "type": event.type, "mode": event.mode, "factuality": event.factuality,
+        "date": str(event.date) if event.date is not None else None,
+        "actor": _who(actor), "actor_country": actor and actor.country,
+        "recipient": _who(recipient), "recipient_country": recipient and recipient.country,
+        "location": _who(location), "location_country": location and location.country,
+        "count": event.count, "killed": event.killed, "injured": event.injured,
+        "cameo": event.cameo, "acled_event_type": event.acled_event_type,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "trigger": event.trigger.text if event.trigger else None,
+        "evidence_start": evidence.start, "evidence_end": evidence.end, "evidence": evidence.text,
     }
 
 
-def line(event: dict[str, Any], width: int = 90) -> str:
+def line(event: Event, article_id: str | None = None, width: int = 90) -> str:
     """A readable line: what, who to whom, where, when, figures, then the evidence and its offsets."""
-    row = flat(event)
+    row = flat(event, article_id)
     kind = row["type"] + (f"/{row['mode']}" if row["mode"] else "")
     if row["factuality"] != "asserted":
         kind += f" ({row['factuality']})"

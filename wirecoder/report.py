@@ -53,15 +53,15 @@ def pretty(doc: Document) -> str:
     if places:
         out.append(f"   places: {_names(places, 12)}")
     for q in doc.quotes:
-        who = (q.get("speaker") or {}).get("name") or "?"
-        cue = (q.get("cue") or {}).get("lemma") or "-"
-        out.append(f"   {q['kind']:<8} {who:<28} ({cue}) {q['text'][:70]!r} @{q['start']}")
+        who = (q.speaker.name if q.speaker else None) or "?"
+        cue = (q.cue.lemma if q.cue else None) or "-"
+        out.append(f"   {q.kind:<8} {who:<28} ({cue}) {q.text[:70]!r} @{q.start}")
     for e in doc.events:
         out.append("   " + event_line(e).replace("\n", "\n   "))
     for t in doc.timexes:
-        interval = f"{t.get('earliest')}..{t.get('latest')}" if t.get("earliest") else ""
-        mod = f" {t['mod']}" if t.get("mod") else ""
-        out.append(f"   {t['type']:<8} {t['value'] or '?':<22} {interval:<34}{mod} {t['text']!r} @{t['start']}")
+        interval = f"{t.earliest}..{t.latest}" if t.earliest else ""
+        mod = f" {t.mod}" if t.mod else ""
+        out.append(f"   {t.type:<8} {t.value or '?'!s:<22} {interval:<34}{mod} {t.text!r} @{t.start}")
     return "\n".join(out)
 
 

@@ -34,9 +34,6 @@ class Speaker:
     name: str | None
     actor: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "name": self.name, "start": self.start, "end": self.end, "actor": self.actor}
-
 
 @cache
 def _gender_detector() -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 from ..clauses import Clauses, trimmed
 from ..core.dates import publication_date
 from ..core.text import strip_accents_lower
+from ..core.time_value import TimeValue
 from .codes import codes_for
 from .factuality import counterfactual, factuality
 from .lexicon import EventLexicon, load
@@ -46,7 +47,7 @@ class _Coder:
         self.roles = RoleFinder(clauses, self.lex)
         self.places: list[PlaceMention] = place_mentions(document.places)
         published = publication_date(document.date, document.date_precision)
-        self.publication = published.period if published else None
+        self.publication = TimeValue.parse(published.period) if published else None
         self.story_day = story_day(document.timexes, published)
         self.quoted = clauses.quoted
 
@@ -199,7 +200,7 @@ class _Coder:
                 return False
         return False
 
-    def _told_time(self, sentence: Any, anchors: set[int]) -> tuple[str, str] | None:
+    def _told_time(self, sentence: Any, anchors: set[int]) -> tuple[TimeValue, str] | None:
         """The date of an undated event from the time the narrative just told, when its words point to it:
         "alors" on its verb ("il s'était alors retrouvé assigné à résidence": the time named before it in
         the sentence), a sentence that goes on telling ("Quelques minutes plus tôt, il a refusé"), or one
@@ -213,8 +214,9 @@ class _Coder:
         if self._goes_on_telling(sentence) and (told := day_told_before(timexes, sentence.start_char, self.quoted)):
             return told, "context"
         if self._since_told(sentence) and self.document.date and \
-                (told := day_told_before(timexes, sentence.start_char, self.quoted)) and told < self.document.date:
-            return f"{told}/{self.document.date}", "context"
+                (told := day_told_before(timexes, sentence.start_char, self.quoted)) and \
+                str(told) < self.document.date:  # as ISO strings: a day of the publication month is not before it
+            return TimeValue.parse(f"{told}/{self.document.date}"), "context"
         return None
 
     def _since_told(self, sentence: Any) -> bool:
@@ -230,7 +232,7 @@ class _Coder:
         words = _folded_words(sentence)
         return any(f" {phrase} " in words for phrase in self.lex.words("time_anaphor"))
 
-    def _undated(self, verb: Any) -> tuple[str | None, str]:
+    def _undated(self, verb: Any) -> tuple[TimeValue | None, str]:
         """The date of an event its sentence does not date. Said in the present ("reconnaît", "soutient"), the
         day the story is told at (``story_day``), else the publication date; said in a past tense, the
         publication month: it happened by then (on the dev set, the story's day did worse for "a réclamé")."""
@@ -240,7 +242,7 @@ class _Coder:
         if auxiliary is None and "Pres" in finite.morph.get("Tense") and "Ind" in finite.morph.get("Mood"):
             if self.story_day is not None:
                 return self.story_day, "context"
-            return self.document.date, "publication"
+            return TimeValue.parse(self.document.date) if self.document.date else None, "publication"
         return self.publication, "publication"
 
     def _words(self, role: Role | None) -> Any:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..annotations import Place
 from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from .lexicon import EventLexicon
@@ -19,20 +20,19 @@ COORDINATION_CHARS = 25  # "en Irak, mais aussi en Syrie": places this close bel
 class PlaceMention:
     start: int
     end: int
-    name: str
+    name: str | None  # None for a place the gazetteer does not know
     country: str | None
     point: tuple[float, float, int | None] | None = None  # lat, lon and geo precision, when geocoded
 
 
-def _point(place: dict[str, Any]) -> tuple[float, float, int | None] | None:
-    if place.get("lat") is None or place.get("lon") is None:
+def _point(place: Place) -> tuple[float, float, int | None] | None:
+    if place.lat is None or place.lon is None:
         return None
-    return place["lat"], place["lon"], place.get("precision")
+    return place.lat, place.lon, place.precision
 
 
-def place_mentions(places: list[dict[str, Any]]) -> list[PlaceMention]:
-    found = [PlaceMention(s, e, p["name"], p.get("country"), _point(p))
-             for p in places for s, e in p.get("mentions") or [(p["start"], p["end"])]]
+def place_mentions(places: list[Place]) -> list[PlaceMention]:
+    found = [PlaceMention(s, e, p.name, p.country, _point(p)) for p in places for s, e in p.spans()]
     return sorted(found, key=lambda m: m.start)
 
 

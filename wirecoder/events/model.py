@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from .. import annotations as records
+from ..core.time_value import TimeValue
 
 Factuality = str  # asserted, negated, hypothetical, future
 
@@ -23,20 +25,12 @@ class Role:
     unidentified: bool = False  # the article does not say who did it: only a country is inferred (ACLED's way)
     point: tuple[float, float, int | None] | None = None  # a location's lat, lon and geo precision
 
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"text": self.text, "name": self.name, "country": self.country,
-                                "start": self.start, "end": self.end}
-        if self.actor is not None:
-            data["actor"] = self.actor
-        if self.inferred:
-            data["inferred"] = True
-        if self.country_inferred:
-            data["country_inferred"] = True
-        if self.unidentified:
-            data["unidentified"] = True
-        if self.point is not None:
-            data["lat"], data["lon"], data["geo_precision"] = self.point
-        return data
+    def to_record(self) -> records.EventRole:
+        lat, lon, precision = self.point if self.point is not None else (None, None, None)
+        return records.EventRole(text=self.text, name=self.name, country=self.country, start=self.start,
+                                 end=self.end, actor=self.actor, inferred=self.inferred,
+                                 country_inferred=self.country_inferred, unidentified=self.unidentified,
+                                 lat=lat, lon=lon, geo_precision=precision)
 
 
 @dataclass(frozen=True)
@@ -63,7 +57,7 @@ class Event:
     actor: Role | None = None
     recipient: Role | None = None
     location: Role | None = None
-    date: str | None = None
+    date: TimeValue | None = None
     date_span: Span | None = None  # the time expression the date comes from, if its own
     date_basis: str = "publication"  # expression (its own), context (the story's day), publication
     count: int | None = None
@@ -88,26 +82,30 @@ class Event:
     @property
     def day_dated(self) -> bool:
         """Dated to one day by its own time expression: a single occurrence, not a tally."""
-        return self.date_span is not None and self.date is not None and len(self.date) == 10
+        return self.date_span is not None and self.date is not None and self.date.precision == "day"
 
-    def to_dict(self, text: str) -> dict[str, Any]:
+    def to_record(self, text: str) -> records.Event:
+        """The Document's record of this event, with the words at its offsets."""
         ev, tr = self.mention.evidence, self.mention.trigger
-        return {
-            "type": self.type, "mode": self.mode,
-            "actor": self.actor.to_dict() if self.actor else None,
-            "recipient": self.recipient.to_dict() if self.recipient else None,
-            "location": self.location.to_dict() if self.location else None,
-            "date": self.date, "date_basis": self.date_basis if self.date else None,
-            "date_source": ({"start": self.date_span.start, "end": self.date_span.end,
-                             "text": text[self.date_span.start:self.date_span.end]}
-                            if self.date_span else None),
-            "count": self.count, "killed": self.killed, "injured": self.injured,
-            "factuality": self.factuality,
-            "evidence": {"start": ev.start, "end": ev.end, "text": text[ev.start:ev.end]},
-            "trigger": {"start": tr.start, "end": tr.end, "text": text[tr.start:tr.end], "lemma": self.mention.lemma},
-            "mentions": [{"trigger": {"start": m.trigger.start, "end": m.trigger.end,
-                                      "text": text[m.trigger.start:m.trigger.end]},
-                          "evidence": {"start": m.evidence.start, "end": m.evidence.end}}
-                         for m in self.mentions],
+        date = self.date
+        return records.Event(
+            type=self.type, mode=self.mode,
+            actor=self.actor.to_record() if self.actor else None,
+            recipient=self.recipient.to_record() if self.recipient else None,
+            location=self.location.to_record() if self.location else None,
+            date=date, date_basis=self.date_basis if date else None,  # type: ignore[arg-type]
+            date_source=_words(self.date_span, text) if self.date_span else None,
+            count=self.count, killed=self.killed, injured=self.injured,
+            factuality=self.factuality,  # type: ignore[arg-type]
+            evidence=_words(ev, text),
+            trigger=records.EventTrigger(start=tr.start, end=tr.end, text=text[tr.start:tr.end],
+                                         lemma=self.mention.lemma),
+            mentions=[records.EventMention(trigger=_words(m.trigger, text),
+                                           evidence=records.Offsets(start=m.evidence.start, end=m.evidence.end))
+                      for m in self.mentions],
             **self.codes,
-        }
+        )
+
+
+def _words(span: Span, text: str) -> records.TextSpan:
+    return records.TextSpan(start=span.start, end=span.end, text=text[span.start:span.end])

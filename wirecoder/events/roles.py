@@ -39,7 +39,7 @@ class RoleFinder:
         self.dictionary: ActorDictionary = load_dictionary(clauses.lang)
         # Every actor mention, nominal ones included ("des combattants pro-Iran"), by start offset.
         self.mentions = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
-        self.place_chars = {i for p in document.places for s, e in p.get("mentions", [(p["start"], p["end"])])
+        self.place_chars = {i for p in document.places for s, e in p.spans()
                             for i in range(s, e)}
 
     # -- one noun phrase -----------------------------------------------------------------------------------

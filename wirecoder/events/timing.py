@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..annotations import Timex
 from ..core.dates import PublicationDate
 from ..core.spans import inside
-from ..timex.calendar import value_bounds
+from ..core.time_value import TimeValue
 from .model import Span
 
 ATTACH_STEPS = 4  # from a time expression up the parse to the trigger it dates
@@ -22,7 +23,7 @@ DATED_TYPES = ("DATE", "TIME")
 STORY_DAYS = 7  # how far before a dated article the day its story is told at may lie
 
 
-def story_day(timexes: list[dict[str, Any]], published: PublicationDate | None) -> str | None:
+def story_day(timexes: list[Timex], published: PublicationDate | None) -> TimeValue | None:
     """The day the news is told at: the day the article names most often (first named on a tie) among
     those of the last STORY_DAYS days up to the publication date ("ce mercredi", "jeudi 26 avril"), or
     among the days of its month or year when only those are known. One day for the whole article, unlike
@@ -31,39 +32,31 @@ def story_day(timexes: list[dict[str, Any]], published: PublicationDate | None) 
         return None
     end = published.last
     start = end - dt.timedelta(days=STORY_DAYS) if published.precision == "day" else published.first
-    days = [t["value"][:10] for t in timexes if t["type"] in DATED_TYPES and t.get("value")]
-    days = [d for d in days if _is_day(d) and start <= dt.date.fromisoformat(d) <= end]
+    days = [day for t in timexes if t.type in DATED_TYPES and (day := _day(t.value)) is not None]
+    days = [d for d in days if start <= d <= end]
     if not days:
         return None
     counts = Counter(days)
-    return max(days, key=lambda d: (counts[d], -days.index(d)))
+    return TimeValue.parse(max(days, key=lambda d: (counts[d], -days.index(d))).isoformat())
 
 
-def day_told_before(timexes: list[dict[str, Any]], position: int, quoted: Sequence[tuple[int, int]] = ()
-                    ) -> str | None:
+def day_told_before(timexes: list[Timex], position: int, quoted: Sequence[tuple[int, int]] = ()
+                    ) -> TimeValue | None:
     """The last day or month the narrative named before ``position``: the time a sentence that says "plus
     tard" or "dans le même temps" goes on telling (the time stage's own story day, as French TimeBank reads
     it). A bare year is too coarse to be the time just told, and a date inside quote marks is the speaker's."""
-    told = [t["value"][:10] for t in timexes
-            if t["type"] in DATED_TYPES and t.get("value") and t["end"] <= position
-            and (_is_day(t["value"][:10]) or _is_month(t["value"]))
-            and not inside(t["start"], quoted)]
+    told = [t.value.day_of() for t in timexes
+            if t.type in DATED_TYPES and t.value is not None and t.end <= position
+            and (_day(t.value) is not None or (t.value.precision == "month" and t.value.calendar))
+            and not inside(t.start, quoted)]
     return told[-1] if told else None
 
 
-def _is_month(value: str) -> bool:
-    return len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit()
+def _day(value: TimeValue | None) -> dt.date | None:
+    """The one day a value names, at day precision or finer ("2023-12-08", "2023-12-08TEV")."""
+    return value.earliest if value is not None and value.one_day else None
 
 
-def _is_day(value: str) -> bool:
-    """An ISO calendar day, YYYY-MM-DD (Python also reads weeks, "2020-W21", as days)."""
-    if len(value) != 10 or value[4] != "-" or value[7] != "-":
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def phrase_of(token: Any, anchors: set[int]) -> bool:
@@ -88,24 +81,24 @@ def _chain(token: Any, steps: int = ATTACH_STEPS) -> list[int]:
     return found
 
 
-def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list[dict[str, Any]],
-               quoted: Sequence[tuple[int, int]] = ()) -> tuple[str, Span] | None:
+def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list[Timex],
+               quoted: Sequence[tuple[int, int]] = ()) -> tuple[TimeValue, Span] | None:
     """The date of a trigger (its token and its verb: ``anchors``) among the sentence's time expressions;
     ``others`` are the tokens of the sentence's other triggers, which keep their own dates. A date inside
     quote marks dates only a trigger inside the same marks ("tout en reconnaissant que « cette soirée ... »")."""
     doc = sentence.doc
-    best: tuple[int, int, dict[str, Any]] | None = None
+    best: tuple[int, int, Timex] | None = None
     own_quote = [(s, e) for s, e in quoted if any(s <= doc[a].idx < e for a in anchors)][:1]
     triggers = anchors | others
     for t in timexes:
-        value = t.get("period") or t.get("value")
-        if t["type"] not in DATED_TYPES or not value or not sentence.start_char <= t["start"] < sentence.end_char:
+        value = t.period or t.value
+        if t.type not in DATED_TYPES or value is None or not sentence.start_char <= t.start < sentence.end_char:
             continue
-        if None in value_bounds(_as_event_date(t)):
+        if None in _as_event_date(t).day_range():
             continue  # "actuellement" PRESENT_REF: no date to give
-        if inside(t["start"], quoted) and not inside(t["start"], own_quote):
+        if inside(t.start, quoted) and not inside(t.start, own_quote):
             continue
-        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
         attached = _apposed_to(span, triggers)  # "avant les premières frappes ..., le 19 mars,": the strikes'
@@ -128,7 +121,7 @@ def event_date(anchors: set[int], others: set[int], sentence: Any, timexes: list
     if best is None:
         return None
     t = best[2]
-    return _as_event_date(t), Span(t["start"], t["end"])
+    return _as_event_date(t), Span(t.start, t.end)
 
 
 def _sibling(root: Any, anchors: set[int], others: set[int]) -> int | None:
@@ -156,15 +149,15 @@ def _apposed_to(span: Any, triggers: set[int]) -> int | None:
     return None
 
 
-def _as_event_date(t: dict[str, Any]) -> str:
+def _as_event_date(t: Timex) -> TimeValue:
     """A time expression's value as an event date: an ISO day, month, year or interval of them. A time of
     day is its day ("lundi soir" 2019-11-25TEV); a week or a season is its month when it lies in one
     ("la semaine dernière" 2017-W07 -> 2017-02), else the interval of its days."""
-    value: str = t.get("period") or t["value"]
-    if "T" in value and "/" not in value:
-        return value.split("T")[0]
-    if value_bounds(value) != (None, None) or not (t.get("earliest") and t.get("latest")):
+    value = t.period or t.value
+    assert value is not None  # event_date looks only at expressions with a value
+    if value.precision in ("part_of_day", "minute"):
+        return value.day_of()
+    if value.day_range() != (None, None) or not (t.earliest and t.latest):
         return value
-    first, last = t["earliest"][:10], t["latest"][:10]
-    return first[:7] if first[:7] == last[:7] else f"{first}/{last}"
-
+    first, last = t.earliest[:10], t.latest[:10]
+    return TimeValue.parse(first[:7] if first[:7] == last[:7] else f"{first}/{last}")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from ..store.event_query import StoredEvent
 from .records import (
     ACLED_COLUMNS,
     GDELT_COLUMNS,
@@ -83,14 +84,14 @@ def _write_parquet(records: Iterable[Record], out: IO[Any]) -> None:
 
 @dataclass(frozen=True)
 class Format:
-    record: Callable[[Record], Record | str]  # a record, or why the event has none
+    record: Callable[[StoredEvent], Record | str]  # a record, or why the event has none
     write: Callable[[Iterable[Record], IO[Any]], None]
     binary: bool = False
 
 
 FORMATS: dict[str, Format] = {
     "csv": Format(table_row, lambda rs, out: _write_delimited(rs, out, TABLE_COLUMNS, ",")),
-    "jsonl": Format(lambda e: e, _write_jsonl),
+    "jsonl": Format(StoredEvent.to_dict, _write_jsonl),
     "parquet": Format(table_row, _write_parquet, binary=True),
     "plover": Format(plover_record, _write_json_array),
     "acled": Format(acled_row, lambda rs, out: _write_delimited(rs, out, ACLED_COLUMNS, ",")),
@@ -98,7 +99,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export_events(events: Iterable[Record], fmt: str, out: IO[Any]) -> ExportReport:
+def export_events(events: Iterable[StoredEvent], fmt: str, out: IO[Any]) -> ExportReport:
     """Write ``events`` to ``out`` (opened in binary mode for Parquet) and count what was left out."""
     chosen = FORMATS[fmt]
     report = ExportReport()

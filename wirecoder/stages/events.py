@@ -11,4 +11,4 @@ def events(ctx: Context) -> None:
 
     found = find_events(ctx.clauses, infer_countries=ctx.settings["events.infer_countries"],
                         home_country=ctx.settings["places.home_country"] or None)
-    ctx.document.events = [e.to_dict(ctx.document.text) for e in found]
+    ctx.document.events = [e.to_record(ctx.document.text) for e in found]

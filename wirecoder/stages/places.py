@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from ..actor_dictionary import load_dictionary
+from ..annotations import Place as PlaceRecord
 from ..core.text import strip_accents_lower
 from ..places import Gazetteer, Place, load_gazetteer, place_key
 from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts, place_words
@@ -66,7 +67,7 @@ def _precision(place: Place, mention: PlaceMention) -> int:
     return PRECISION_AREA
 
 
-def _record(place: Place, mention: PlaceMention, lang: str) -> dict[str, Any]:
+def _record(place: Place, mention: PlaceMention, lang: str) -> PlaceRecord:
     name, kind = place.name, place.kind
     if mention.site:
         owner = load_dictionary(lang).country(mention.owner).name if mention.owner else None
@@ -76,17 +77,16 @@ def _record(place: Place, mention: PlaceMention, lang: str) -> dict[str, Any]:
         kind = "site"
     elif mention.direction:
         name, kind = f"{mention.direction} {place.name}", "region"
-    return {"start": mention.start, "end": mention.end, "text": mention.text, "name": name,
-            "country": place.country, "kind": kind, "lat": place.lat, "lon": place.lon,
-            "geonames_id": None if mention.site or mention.direction else place.geonames_id,
-            "precision": _precision(place, mention), "mentions": [[mention.start, mention.end]]}
+    return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=name, country=place.country,
+                       kind=kind, lat=place.lat, lon=place.lon,
+                       geonames_id=None if mention.site or mention.direction else place.geonames_id,
+                       precision=_precision(place, mention), mentions=[(mention.start, mention.end)])
 
 
-def _unresolved(mention: PlaceMention) -> dict[str, Any]:
+def _unresolved(mention: PlaceMention) -> PlaceRecord:
     """A place the recogniser saw but the gazetteer does not know: kept, with what is known."""
-    return {"start": mention.start, "end": mention.end, "text": mention.text, "name": None, "country": None,
-            "kind": "other", "lat": None, "lon": None, "geonames_id": None, "precision": None,
-            "mentions": [[mention.start, mention.end]]}
+    return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=None, country=None,
+                       kind="other", lat=None, lon=None, mentions=[(mention.start, mention.end)])
 
 
 def _only_country(candidates: list[Place]) -> str | None:
@@ -161,7 +161,7 @@ def places(ctx: Context) -> None:
     mentions = find_mentions(ctx.document, ctx.spacy_doc, finder_for(settings), lang)
     article_countries = _context(ctx, mentions, gazetteer)
     found = [_with_candidates(m, gazetteer, article_countries, lang) for m in mentions]
-    by_identity: dict[tuple[Any, ...], dict[str, Any]] = {}
+    by_identity: dict[tuple[Any, ...], PlaceRecord] = {}
     for m, candidates in found:
         if not candidates and not (m.locative and not m.site and not m.direction):
             continue  # unknown, and nothing says it is a place: the recogniser's guess is not enough
@@ -170,9 +170,9 @@ def places(ctx: Context) -> None:
         clues = Clues(m.before, m.kinds, frozenset(c for c in others if c), container)
         place = _resolve(m, candidates, clues, article_countries)
         record = _record(place, m, lang) if place is not None else _unresolved(m)
-        identity = (record["name"], record["country"], record["kind"]) if place else ("?", m.key)
+        identity = (record.name, record.country, record.kind) if place else ("?", m.key)
         if identity in by_identity:
-            by_identity[identity]["mentions"].append([m.start, m.end])
+            by_identity[identity].mentions.append((m.start, m.end))
         else:
             by_identity[identity] = record
-    ctx.document.places = sorted(by_identity.values(), key=lambda r: r["start"])
+    ctx.document.places = sorted(by_identity.values(), key=lambda r: r.start)

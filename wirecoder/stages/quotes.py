@@ -10,4 +10,4 @@ def quotes(ctx: Context) -> None:
     from ..quotes import find_quotes
 
     found = find_quotes(ctx.clauses, ctx.settings["quotes.scope"])
-    ctx.document.quotes = [q.to_dict(ctx.document.text) for q in found]
+    ctx.document.quotes = [q.to_record(ctx.document.text) for q in found]

@@ -65,4 +65,4 @@ def timex(ctx: Context) -> None:
     # Without a publication date only absolute expressions get a value (the others keep a null one).
     published = publication_date(article.date, article.date_precision)
     publication = Reference.published(published) if published else None
-    ctx.document.timexes = [t.to_dict() for t in find_timexes(article.text, publication, tense=tense_at, lang=lang)]
+    ctx.document.timexes = [t.to_record() for t in find_timexes(article.text, publication, tense=tense_at, lang=lang)]

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Select, and_, func, or_, select
 
+from ..annotations import Event
+from ..core.time_value import TimeValue
 from ..errors import InvalidParameter
 from .tables import actors, articles, event_data, events
 
@@ -60,9 +62,7 @@ class EventQuery:
 
 def day_bound(value: str, *, last: bool, field: str = "date") -> str:
     """"2023-12" -> 2023-12-01 (or the 31st with ``last``): ranges compare whole days."""
-    from ..timex.calendar import value_bounds
-
-    first_day, last_day = value_bounds(value)
+    first_day, last_day = TimeValue.parse(value).bounds()
     bound = last_day if last else first_day
     if bound is None or len(bound) != ISO_DATE_LENGTH:
         raise InvalidParameter(field, f"not an ISO date, month or year: {value!r}")
@@ -118,6 +118,30 @@ def _listing(query: EventQuery) -> Select[Any]:
     return stmt
 
 
+@dataclass(slots=True, kw_only=True)
+class StoredEvent:
+    """A stored event, typed, with its row id and its article's fields (what the exports read)."""
+
+    event: Event
+    id: int
+    article_id: str
+    article_date: str | None = None
+    article_title: str | None = None
+    article_url: str | None = None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> StoredEvent:
+        """From an event as ``select_events`` gives it: its Document JSON plus the article's fields."""
+        return cls(event=Event.from_dict(item), id=item["id"], article_id=item["article_id"],
+                   article_date=item.get("article_date"), article_title=item.get("article_title"),
+                   article_url=item.get("article_url"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.event.to_dict(), "id": self.id, "article_id": self.article_id,
+                "article_date": self.article_date, "article_title": self.article_title,
+                "article_url": self.article_url}
+
+
 def _item(row: Any) -> dict[str, Any]:
     return {**dict(row.data), "id": row.pk, "article_id": row.article_id, "article_date": row.article_date,
             "article_title": row.article_title, "article_url": row.article_url}
@@ -129,10 +153,10 @@ def select_events(conn: Connection, query: EventQuery) -> list[dict[str, Any]]:
     return [_item(row) for row in conn.execute(_listing(query))]
 
 
-def iter_events(conn: Connection, query: EventQuery) -> Iterator[dict[str, Any]]:
-    """The same, streamed from the database (exports of any size in constant memory)."""
+def iter_events(conn: Connection, query: EventQuery) -> Iterator[StoredEvent]:
+    """The same, typed and streamed from the database (exports of any size in constant memory)."""
     for row in conn.execution_options(stream_results=True, yield_per=1000).execute(_listing(query)):
-        yield _item(row)
+        yield StoredEvent.from_item(_item(row))
 
 
 def count_events(conn: Connection, query: EventQuery) -> int:

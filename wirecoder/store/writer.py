@@ -16,9 +16,10 @@ from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ..annotations import Event, EventRole
+from ..core.time_value import TimeValue
 from ..document import Document
 from ..errors import StoreError
-from ..timex.calendar import value_bounds
 from .database import open_engine
 from .event_query import EventQuery, select_events
 from .tables import (
@@ -137,28 +138,26 @@ class Store:
     def _write_later_annotations(self, conn: Connection, pk: int, doc: Document) -> None:
         """Rows for the time, places, quotes and events stages, in the fields their issues define."""
         if doc.timexes:
-            conn.execute(insert(timexes), [dict(article_pk=pk, start=t["start"], end=t["end"], text=t["text"],
-                                                type=t["type"], value=t.get("value"), mod=t.get("mod"),
-                                                earliest=t.get("earliest"), latest=t.get("latest"),
-                                                precision=t.get("precision"), anchor=t.get("anchor"),
-                                                period=t.get("period"))
+            conn.execute(insert(timexes), [dict(article_pk=pk, start=t.start, end=t.end, text=t.text, type=t.type,
+                                                value=_text(t.value), mod=t.mod, earliest=t.earliest,
+                                                latest=t.latest, precision=t.precision, anchor=t.anchor,
+                                                period=_text(t.period))
                                            for t in doc.timexes])
         if doc.places:
-            conn.execute(insert(places), [dict(article_pk=pk, start=p["start"], end=p["end"], text=p["text"],
-                                               name=p.get("name"), country=p.get("country"), kind=p.get("kind"),
-                                               lat=p.get("lat"), lon=p.get("lon"),
-                                               geonames_id=p.get("geonames_id"), precision=p.get("precision"))
+            conn.execute(insert(places), [dict(article_pk=pk, start=p.start, end=p.end, text=p.text, name=p.name,
+                                               country=p.country, kind=p.kind, lat=p.lat, lon=p.lon,
+                                               geonames_id=p.geonames_id, precision=p.precision)
                                           for p in doc.places])
         if doc.quotes:
-            conn.execute(insert(quotes), [dict(article_pk=pk, start=q["start"], end=q["end"], kind=q["kind"],
-                                               speaker_id=(q.get("speaker") or {}).get("actor"),
-                                               speaker_start=(q.get("speaker") or {}).get("start"),
-                                               speaker_end=(q.get("speaker") or {}).get("end"), data=q)
+            conn.execute(insert(quotes), [dict(article_pk=pk, start=q.start, end=q.end, kind=q.kind,
+                                               speaker_id=q.speaker.actor if q.speaker else None,
+                                               speaker_start=q.speaker.start if q.speaker else None,
+                                               speaker_end=q.speaker.end if q.speaker else None, data=q.to_dict())
                                           for q in doc.quotes])
         if doc.events:
             inserted = conn.execute(insert(events).returning(events.c.pk, sort_by_parameter_order=True),
                                     [_event_row(pk, e) for e in doc.events]).scalars().all()
-            conn.execute(insert(event_data), [dict(event_pk=event_pk, data=e)
+            conn.execute(insert(event_data), [dict(event_pk=event_pk, data=e.to_dict())
                                               for event_pk, e in zip(inserted, doc.events, strict=True)])
 
     # -- reading -------------------------------------------------------------------------------
@@ -192,17 +191,19 @@ class Store:
                 "top_actors": [{"name": r.name, "type": r.type, "articles": r.n} for r in top]}
 
 
-def _event_row(pk: int, e: dict[str, Any]) -> dict[str, Any]:
-    actor, recipient, location = e.get("actor") or {}, e.get("recipient") or {}, e.get("location") or {}
-    date_start, date_end = value_bounds(e.get("date"))
-    return dict(article_pk=pk, type=e["type"], mode=e.get("mode"), actor_id=actor.get("actor"),
-                recipient_id=recipient.get("actor"), location=location.get("name"),
-                location_text=location.get("text"), country=location.get("country"), lat=location.get("lat"),
-                lon=location.get("lon"), geo_precision=location.get("geo_precision"),
-                actor_country=actor.get("country"), recipient_country=recipient.get("country"),
-                date=e.get("date"), date_start=date_start, date_end=date_end, count=e.get("count"),
-                killed=e.get("killed"), injured=e.get("injured"), factuality=e.get("factuality", "asserted"),
-                evidence_start=e["evidence"]["start"], evidence_end=e["evidence"]["end"],
-                trigger_start=(e.get("trigger") or {}).get("start"), trigger_end=(e.get("trigger") or {}).get("end"),
-                cameo=e.get("cameo"), acled_event_type=e.get("acled_event_type"),
-                acled_sub_event_type=e.get("acled_sub_event_type"))
+def _text(value: TimeValue | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def _event_row(pk: int, e: Event) -> dict[str, Any]:
+    actor, recipient, location = e.actor or EventRole(), e.recipient or EventRole(), e.location or EventRole()
+    date_start, date_end = e.date.bounds() if e.date is not None else (None, None)
+    return dict(article_pk=pk, type=e.type, mode=e.mode, actor_id=actor.actor, recipient_id=recipient.actor,
+                location=location.name, location_text=location.text, country=location.country, lat=location.lat,
+                lon=location.lon, geo_precision=location.geo_precision, actor_country=actor.country,
+                recipient_country=recipient.country, date=_text(e.date), date_start=date_start, date_end=date_end,
+                count=e.count, killed=e.killed, injured=e.injured, factuality=e.factuality,
+                evidence_start=e.evidence.start, evidence_end=e.evidence.end,
+                trigger_start=e.trigger.start if e.trigger else None,
+                trigger_end=e.trigger.end if e.trigger else None,
+                cameo=e.cameo, acled_event_type=e.acled_event_type, acled_sub_event_type=e.acled_sub_event_type)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..core.time_value import TimeValue
 from .resolve import Reference
 from .tagger import Timex, find_timexes
 
@@ -20,7 +21,7 @@ def event_date(timex: Mapping[str, Any] | Timex) -> str | None:
     if get("anchor") == "event":
         return None
     period = get("period")
-    return period if period and period[:1].isdigit() else None
+    return period if period and TimeValue.parse(period).earliest is not None else None
 
 
 __all__ = ["Reference", "Timex", "event_date", "find_timexes"]

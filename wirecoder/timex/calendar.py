@@ -10,10 +10,10 @@ import calendar as _cal
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from ..core.time_value import SEASONS, TimeValue
+
 PRECISIONS = ("century", "decade", "year", "season", "quarter", "month", "week", "day", "part_of_day", "minute")
 
-# Astronomical seasons, as (start month, start day, end month, end day); winter runs into the next year.
-SEASONS = {"SP": (3, 21, 6, 20), "SU": (6, 21, 9, 22), "FA": (9, 23, 12, 20), "WI": (12, 21, 3, 20)}
 
 
 @dataclass(frozen=True)
@@ -133,26 +133,4 @@ def shift(d: date, amount: int, unit: str) -> date:
 def value_bounds(value: str | None) -> tuple[str | None, str | None]:
     """First and last day an ISO date, month or year, or an interval of them, covers ("2023-10-17/2023-12"
     -> 2023-10-17, 2023-12-31): what a date-range filter compares. (None, None) for anything else."""
-    if not value:
-        return None, None
-    first, _, last = value.partition("/")
-    return _bound(first, earliest=True), _bound(last or first, earliest=False)
-
-
-def _bound(value: str, *, earliest: bool) -> str | None:
-    parts = value.split("-")
-    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
-        return None
-    year = int(parts[0])
-    if len(parts) == 1:
-        return f"{year:04d}-01-01" if earliest else f"{year:04d}-12-31"
-    month = int(parts[1])
-    if not 1 <= month <= 12:
-        return None  # "2023-13"
-    if len(parts) == 2:
-        return f"{year:04d}-{month:02d}-01" if earliest else f"{year:04d}-{month:02d}-{last_day(year, month):02d}"
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return None  # "2023-02-30"
-    return value
+    return TimeValue.parse(value).bounds() if value else (None, None)

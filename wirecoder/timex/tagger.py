@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import cache
 
+from .. import annotations as records
+from ..core.time_value import TimeValue
 from .context import accept
 from .frame import Frame, frame_of
 from .grammar import Match, find_matches
@@ -43,6 +45,14 @@ class Timex:
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def to_record(self) -> records.Timex:
+        """The Document's record, its value and period parsed."""
+        return records.Timex(start=self.start, end=self.end, text=self.text, type=self.type,  # type: ignore[arg-type]
+                             value=TimeValue.parse(self.value) if self.value else None, mod=self.mod,
+                             earliest=self.earliest, latest=self.latest, precision=self.precision,
+                             anchor=self.anchor, period=TimeValue.parse(self.period) if self.period else None,
+                             rule=self.rule)
 
 
 def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense | TenseAt = None,
@@ -105,7 +115,8 @@ def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list
 
 
 def _is_date(value: str | None) -> bool:
-    return value is not None and value[:1].isdigit()
+    """A value that names known days (not a duration, a reference or an unplaced "XXXX" day)."""
+    return value is not None and TimeValue.parse(value).earliest is not None
 
 
 def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
@@ -127,8 +138,8 @@ def _story_day(resolved: Resolved) -> Reference | None:
     "le lendemain" counts from, not the events' one story day of the article (``events.timing.story_day``)."""
     if resolved.precision not in FINE or not resolved.earliest or not resolved.latest:
         return None
-    if resolved.value and resolved.value.startswith("X"):
-        return None
+    if resolved.value and not _is_date(resolved.value):
+        return None  # "XXXX-XX-XXT10:00": a clock time on a day we cannot pin
     first, last = date.fromisoformat(resolved.earliest[:10]), date.fromisoformat(resolved.latest[:10])
     return Reference.between(first, last) if (last - first).days < 40 else None
 
@@ -146,7 +157,7 @@ def _before_event(text: str, end: int, lang: str) -> bool:
 
 def _add_periods(text: str, found: list[Timex], pub: Reference, lang: str) -> None:
     """ISO intervals for the event stage: "depuis le 17 octobre", "du 3 au 5 mai", "entre 2011 et 2014"."""
-    dated = [t for t in found if t.type in ("DATE", "TIME") and t.value and t.value[:1].isdigit()]
+    dated = [t for t in found if t.type in ("DATE", "TIME") and _is_date(t.value)]
     for first, second in itertools.pairwise(dated):
         between = text[first.end:second.start]
         if len(between) <= 12 and _signal(lang, "range_end").search(between) \
