@@ -28,9 +28,9 @@ DECLARED = {
     "actors": (("spacy_doc", "paragraphs"), ("entities", "actors")),
     "timex": (("spacy_doc",), ("timexes",)),
     "places": (("spacy_doc", "entities", "actors"), ("places",)),
-    "clauses": (("spacy_doc", "paragraphs", "dateline", "actors", "timexes", "places"), ("clauses",)),
-    "quotes": (("clauses",), ("quotes",)),
-    "events": (("clauses", "actors", "timexes", "places"), ("events",)),
+    "clauses": (("spacy_doc", "paragraphs", "dateline", "entities", "actors", "timexes", "places"), ("clauses",)),
+    "quotes": (("clauses", "paragraphs"), ("quotes",)),
+    "events": (("clauses", "dateline", "actors", "timexes", "places"), ("events",)),
 }
 LIBRARIES = tuple(m for m in HEAVY if not m.startswith("wirecoder."))
 REPORT = f"""

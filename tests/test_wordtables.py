@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from wirecoder.clauses import lexicon as quote_lexicon
 from wirecoder.core.text import strip_accents_lower
 from wirecoder.core.wordtable import UnknownKindError, WordTable
 from wirecoder.errors import ConfigError
 from wirecoder.events import lexicon as event_lexicon
 from wirecoder.langdata import function_words, word_table
 from wirecoder.places.mentions import place_words
-from wirecoder.quotes import lexicon as quote_lexicon
 from wirecoder.timex import lexicon as time_lexicon
 from wirecoder.timex.grammar import BUILTIN, MACRO, load_rules
 
@@ -48,6 +48,8 @@ def _table_of(module: Path) -> str | None:
     parts = module.relative_to(PACKAGE).parts
     if parts == ("stages", "timex.py"):
         return "timex"
+    if parts[0] == "clauses":
+        return "quotes"  # the clause layer reads the speech and clause words the quote finders share
     return parts[0] if parts[0] in ("events", "quotes", "timex", "places") else None
 
 

@@ -6,7 +6,7 @@ from .base import Context, stage
 
 
 # Places: so that a later rule may tell a place from a participant; today the layer reads actors and times.
-@stage("clauses", requires=("spacy_doc", "paragraphs", "dateline", "actors", "timexes", "places"),
+@stage("clauses", requires=("spacy_doc", "paragraphs", "dateline", "entities", "actors", "timexes", "places"),
        assigns=("clauses",))
 def clauses(ctx: Context) -> None:
     from ..clauses import Clauses  # the rule engine loads with the first article, not on import

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .base import Context, stage
 
 
-@stage("events", requires=("clauses", "actors", "timexes", "places"), assigns=("events",))
+@stage("events", requires=("clauses", "dateline", "actors", "timexes", "places"), assigns=("events",))
 def events(ctx: Context) -> None:
     from ..events import find_events
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .base import Context, stage
 
 
-@stage("quotes", requires=("clauses",), assigns=("quotes",))
+@stage("quotes", requires=("clauses", "paragraphs"), assigns=("quotes",))
 def quotes(ctx: Context) -> None:
     from ..quotes import find_quotes
 
