@@ -27,8 +27,9 @@ class DirectQuotes:
 
     def __init__(self, search: QuoteSearch) -> None:
         self.search, self.clauses = search, search.clauses
-        self.document, self.doc, self.text, self.lex = search.document, search.doc, search.text, search.lex
-        self.marks, self.used_cues, self.whole_clauses = search.marks, search.used_cues, search.whole_clauses
+        self.document, self.doc, self.text = self.clauses.document, self.clauses.doc, self.clauses.text
+        self.lex, self.marks = self.clauses.lex, self.clauses.marks
+        self.used_cues, self.whole_clauses = search.used_cues, search.whole_clauses
 
     def find(self) -> list[Quote]:
         """Every quoted span that is a quote, with its speaker and cue where the text gives them."""

@@ -20,8 +20,8 @@ class IndirectQuotes:
 
     def __init__(self, search: QuoteSearch) -> None:
         self.search, self.clauses = search, search.clauses
-        self.doc, self.text, self.lex = search.doc, search.text, search.lex
-        self.marks, self.used_cues, self.whole_clauses = search.marks, search.used_cues, search.whole_clauses
+        self.doc, self.text, self.lex = self.clauses.doc, self.clauses.text, self.clauses.lex
+        self.marks, self.used_cues, self.whole_clauses = self.clauses.marks, search.used_cues, search.whole_clauses
 
     def find(self, existing: list[Quote]) -> list[Quote]:
         """The indirect quotes that do not overlap ``existing`` (the direct ones)."""

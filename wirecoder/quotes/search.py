@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..clauses import Clauses, Quoted, QuoteLexicon, quoted_spans
+from ..clauses import Clauses, quoted_spans
 
 MIN_FRAGMENT_WORDS = 3  # guidelines: a shorter quoted fragment makes the whole reported clause the quote
 MIN_CLAUSE_WORDS = 3  # an attributed clause shorter than this is not reported speech
@@ -19,29 +18,10 @@ class QuoteSearch:
     whole_clauses: bool = False
     used_cues: set[int] = field(default_factory=set)  # token indices of cues a quote has claimed
 
-    @property
-    def document(self) -> Any:
-        return self.clauses.document
-
-    @property
-    def doc(self) -> Any:
-        return self.clauses.doc
-
-    @property
-    def text(self) -> str:
-        return self.clauses.text
-
-    @property
-    def lex(self) -> QuoteLexicon:
-        return self.clauses.lex
-
-    @property
-    def marks(self) -> list[Quoted]:
-        return self.clauses.marks
-
     def holds_long_fragment(self, start: int, end: int) -> bool:
         """Whether a clause quotes three words or more somewhere: that fragment is then the quote."""
-        for q in quoted_spans(self.text, [(start, end)]):
-            if len(self.text[q.start:q.end].split()) >= MIN_FRAGMENT_WORDS:
+        text = self.clauses.text
+        for q in quoted_spans(text, [(start, end)]):
+            if len(text[q.start:q.end].split()) >= MIN_FRAGMENT_WORDS:
                 return True
         return False

@@ -38,7 +38,7 @@ OVERLAP = 0.5  # a speech act over more than this share of a quote already found
 def with_speech_acts(search: QuoteSearch, quotes: list[Quote]) -> list[Quote]:
     """The finder's quotes and the other speech acts of the article, in text order."""
     # An unclosed mark with no speech clause may be stray: the speech acts under it are kept instead.
-    unclosed = {m.start for m in search.marks if not m.closed}
+    unclosed = {m.start for m in search.clauses.marks if not m.closed}
     stray = [q for q in quotes if q.cue is None and q.speaker is None and q.start in unclosed]
     kept = [q for q in quotes if q not in stray]
     finding = SpeechActs(search)
@@ -53,7 +53,7 @@ def with_speech_acts(search: QuoteSearch, quotes: list[Quote]) -> list[Quote]:
 class SpeechActs:
     def __init__(self, search: QuoteSearch) -> None:
         self.clauses, self.used_cues = search.clauses, search.used_cues
-        self.doc, self.text, self.lex = search.doc, search.text, search.lex
+        self.doc, self.text, self.lex = self.clauses.doc, self.clauses.text, self.clauses.lex
         self.existing: list[Quote] = []
         self.absorbed: list[Quote] = []
 
