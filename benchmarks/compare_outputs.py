@@ -43,8 +43,8 @@ def run_sets(out_dir: Path, source: Path, names: list[str]) -> None:
         path, options = SETS[name]
         target = out_dir / f"{name}.jsonl"
         print(f"extract {name} ({source.name}) -> {target}", file=sys.stderr)
-        subprocess.run([sys.executable, "-c", "from wirecoder.cli import main; main()", "extract", str(path), *options, "-o", str(target)],
-                       env=env, check=True, cwd=source)
+        command = [sys.executable, "-c", "from wirecoder.cli import main; main()", "extract", str(path), *options]
+        subprocess.run([*command, "-o", str(target)], env=env, check=True, cwd=source)
 
 
 def documents(path: Path) -> dict[str, dict[str, Any]]:
