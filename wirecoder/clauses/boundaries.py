@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.text import strip_accents_lower
-from .lexicon import Cue, QuoteLexicon
+from .lexicon import ClauseLexicon, Cue
 from .marks import Quoted
 from .speakers import is_role
 from .subjects import pronominal
@@ -21,7 +21,7 @@ INCISE_OPENERS = (",", "?", "!")
 class Boundaries:
     """Clause boundaries over one parsed article (``Clauses`` hands them on)."""
 
-    def __init__(self, doc: Any, text: str, lex: QuoteLexicon, lang: str, marks: Sequence[Quoted],
+    def __init__(self, doc: Any, text: str, lex: ClauseLexicon, lang: str, marks: Sequence[Quoted],
                  time_tokens: set[int], dateline: Any) -> None:
         self.doc, self.text, self.lex, self.lang = doc, text, lex, lang
         self.marks, self.time_tokens, self.dateline = marks, time_tokens, dateline

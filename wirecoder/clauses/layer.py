@@ -15,7 +15,7 @@ from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from .boundaries import Boundaries
-from .lexicon import Cue, QuoteLexicon, load
+from .lexicon import ClauseLexicon, Cue, load
 from .marks import Quoted, quoted_spans
 from .speakers import Speaker, Speakers
 from .subjects import Subjects, non_finite
@@ -29,7 +29,7 @@ class Clauses:
 
     def __init__(self, document: Document, spacy_doc: Any, lang: str) -> None:
         self.document, self.doc, self.text, self.lang = document, spacy_doc, document.text, lang
-        self.lex: QuoteLexicon = load(lang)
+        self.lex: ClauseLexicon = load(lang)
         body = [(p.start, p.end) for p in document.paragraphs if p.kind == "body"] or [(0, len(self.text))]
         self.marks: list[Quoted] = quoted_spans(self.text, body)
         # Repeated ledes and credit lines: nobody speaks or acts there a second time.

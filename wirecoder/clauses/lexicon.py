@@ -1,4 +1,5 @@
-"""Speech cues (``data/<lang>/speech_words.tsv``) and the other words of reported speech (``quote_words.tsv``)."""
+"""The clause layer's words: speech cues (``data/<lang>/speech_words.tsv``: verbs, nouns and attributions with
+their kind and frame) and the function words of clauses and reported speech (``quote_words.tsv``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ class Cue:
 
 
 @dataclass(frozen=True)
-class QuoteLexicon:
+class ClauseLexicon:
     verbs: dict[str, Cue]
     phrases: dict[str, list[tuple[tuple[str, ...], Cue]]]  # first word -> (rest of the lemma, cue): "faire valoir"
     nouns: dict[str, Cue]
@@ -93,7 +94,7 @@ def _starts(forms: tuple[str, ...]) -> frozenset[str]:
 
 
 @cache
-def load(lang: str) -> QuoteLexicon:
+def load(lang: str) -> ClauseLexicon:
     verbs: dict[str, Cue] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
     nouns: dict[str, Cue] = {}
@@ -105,4 +106,4 @@ def load(lang: str) -> QuoteLexicon:
             phrases.setdefault(first, []).append((tuple(rest), cue))
             continue
         {"VERB": verbs, "NOUN": nouns, "ADP": attributions}[row["pos"]][cue.lemma] = cue
-    return QuoteLexicon(verbs, phrases, nouns, attributions, word_table(lang, "quote_words.tsv"))
+    return ClauseLexicon(verbs, phrases, nouns, attributions, word_table(lang, "quote_words.tsv"))

@@ -16,7 +16,7 @@ from ..core.spans import inside
 from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
-from .lexicon import QuoteLexicon
+from .lexicon import ClauseLexicon
 
 MAX_MENTION_TOKENS = 14  # a subject longer than this is a clause, not a name
 # How far back a pronoun may find a described person when nobody of its gender is named.
@@ -89,7 +89,7 @@ class Person:
 class Speakers:
     """Speaker resolution for one article (its actors and parse)."""
 
-    def __init__(self, document: Document, spacy_doc: Any, lexicon: QuoteLexicon, lang: str) -> None:
+    def __init__(self, document: Document, spacy_doc: Any, lexicon: ClauseLexicon, lang: str) -> None:
         self.document, self.doc, self.lexicon, self.lang = document, spacy_doc, lexicon, lang
         self.actor_at: dict[int, Actor] = {}
         by_id = {a.id: a for a in document.actors}

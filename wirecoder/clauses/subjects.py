@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.text import strip_accents_lower
-from .lexicon import QuoteLexicon
+from .lexicon import ClauseLexicon
 from .marks import Quoted
 from .speakers import Speaker, Speakers
 
@@ -26,7 +26,7 @@ CLOSING_MARKS = "»”\"›“"
 class Subjects:
     """Subject finding over one parsed article."""
 
-    def __init__(self, doc: Any, text: str, lex: QuoteLexicon, speakers: Speakers, marks: Sequence[Quoted],
+    def __init__(self, doc: Any, text: str, lex: ClauseLexicon, speakers: Speakers, marks: Sequence[Quoted],
                  time_tokens: set[int]) -> None:
         self.doc, self.text, self.lex, self.speakers = doc, text, lex, speakers
         self.marks, self.time_tokens = marks, time_tokens
@@ -230,7 +230,7 @@ def pronominal(verb: Any) -> bool:
     return any(c.dep_.startswith("expl") or "Yes" in c.morph.get("Reflex") for c in verb.children)
 
 
-def non_finite(verb: Any, lex: QuoteLexicon) -> bool:
+def non_finite(verb: Any, lex: ClauseLexicon) -> bool:
     """An infinitive, or a participle without auxiliary ("spécifiant le type", "interrogé par la presse"):
     never an incise's verb, so what follows it is its object, not an inverted subject. The form must agree with the tag,
     which also calls some finite forms infinitives ("rétorque")."""
