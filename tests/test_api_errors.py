@@ -74,3 +74,27 @@ def test_the_store_raises_invalid_parameter_which_is_still_a_value_error() -> No
     with pytest.raises(InvalidParameter, match=r"^sort: unknown order"):
         EventQuery(sort="random")
     assert day_bound("2023-02", last=True) == "2023-02-28"
+
+
+LIST_ENDPOINTS = ("/api/events", "/api/articles", "/api/actors", "/api/quotes", "/api/places")
+
+
+@pytest.mark.parametrize("path", LIST_ENDPOINTS)
+def test_a_page_beyond_what_a_database_counts_is_422_naming_it(client: TestClient, path: str) -> None:
+    # Was a 500 (OverflowError in the driver): the offset did not fit in a 64-bit integer.
+    for page in ("9223372036854775807", "99999999999999999999999"):
+        error = client.get(path, params={"page": page}).json()["error"]
+        assert error["status"] == 422 and error["parameter"] == "page", error
+    last = client.get(path, params={"page": 2**63 // 50, "page_size": 50})
+    assert last.status_code == 200 and last.json()["items"] == []
+
+
+@pytest.mark.parametrize("path,parameter", [
+    ("/api/articles?q=%00", "q"), ("/api/articles?q=%22a%00b%22", "q"), ("/api/quotes?q=a%00", "q"),
+    ("/api/actors?q=%00", "q"), ("/api/places?q=%00", "q"), ("/api/events?actor=%00", "actor"),
+    ("/api/articles/a%00b", "article_id"),
+])
+def test_a_nul_character_is_422_naming_the_parameter(client: TestClient, path: str, parameter: str) -> None:
+    # Was a 500 on article search (FTS5: "unterminated string"); on PostgreSQL on every text filter.
+    error = client.get(path).json()["error"]
+    assert error["status"] == 422 and error["parameter"] == parameter and "NUL" in error["message"]

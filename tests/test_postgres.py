@@ -111,3 +111,14 @@ def test_ingest_into_postgres_with_workers_and_again(postgres_url: str) -> None:
     again = runner.invoke(cli, ["--db", postgres_url, "ingest", "--workers", "2", samples_dir()])
     assert "0 added, 0 replaced, 14 unchanged" in again.output
     assert _counts(postgres_url)["articles"] == 14
+
+
+def test_hostile_paging_and_nul_are_422_over_postgres(postgres_url: str) -> None:
+    with TestClient(create_app(Settings({"store.url": postgres_url})), raise_server_exceptions=False) as client:
+        for path in ("/api/events", "/api/articles", "/api/actors", "/api/quotes", "/api/places"):
+            assert client.get(path, params={"page": 2**63 - 1}).json()["error"]["parameter"] == "page"
+            assert client.get(path, params={"page": 2**63 // 50}).status_code == 200
+        for path, parameter in (("/api/articles?q=%00", "q"), ("/api/quotes?q=a%00b", "q"),
+                                ("/api/places?q=%00", "q"), ("/api/events?place=%00", "place")):
+            assert client.get(path).json()["error"]["parameter"] == parameter
+        assert client.get("/api/articles", params={"q": "mot"}).status_code == 200

@@ -61,9 +61,27 @@ class BodyLimit:
         return f"request body over {self.max_bytes} bytes (setting api.max_request_bytes)"
 
 
-def check_page_size(page_size: int, most: int) -> None:
+# Databases count rows in signed 64-bit integers (SQLite's INTEGER, PostgreSQL's bigint for OFFSET): a page
+# whose first row lies beyond that is refused as the user's error rather than overflowing in the driver.
+MAX_ROW_OFFSET = 2**63 - 1
+
+
+def check_page(page: int, page_size: int, most: int) -> None:
+    """The page size within ``api.max_page_size`` and the page's first row within what a database can count."""
     if page_size > most:
         raise InvalidParameter("page_size", f"must be at most {most} (setting api.max_page_size)")
+    last_page = MAX_ROW_OFFSET // page_size + 1
+    if page > last_page:
+        raise InvalidParameter("page", f"must be at most {last_page} with page_size {page_size}")
+
+
+def check_no_nul(request: Request) -> None:
+    """Refuses a NUL character in any query or path parameter: stored text never holds one (the readers refuse
+    it), PostgreSQL cannot take one as a string and SQLite's full-text syntax cannot either."""
+    given = [*request.query_params.multi_items(), *request.path_params.items()]
+    for name, value in given:
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidParameter(name, "contains a NUL character (%00)")
 
 
 def check_token(request: Request, token: str) -> None:

@@ -20,7 +20,7 @@ from ..store.aggregates import GROUPS, PERIODS, event_counts, event_points
 from ..store.catalog import Page, actor_detail, list_actors, list_places, list_quotes, search_articles
 from ..store.event_query import SORTS, count_events, iter_events, select_events
 from ..store.tables import articles, events
-from .guards import check_page_size
+from .guards import check_no_nul, check_page
 
 FACTUALITIES = ("asserted", "negated", "hypothetical", "future")
 EXPORT_SPOOL_BYTES = 8_000_000
@@ -28,7 +28,7 @@ EXPORT_SUFFIX = {"plover": "json", "acled": "csv", "gdelt": "tsv"}
 EXPORT_MEDIA = {"csv": "text/csv", "acled": "text/csv", "gdelt": "text/tab-separated-values",
                 "jsonl": "application/x-ndjson", "plover": "application/json",
                 "parquet": "application/vnd.apache.parquet"}
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", dependencies=[Depends(check_no_nul)])
 
 
 def connection(request: Request) -> Any:
@@ -40,7 +40,7 @@ def connection(request: Request) -> Any:
 def page(request: Request, page: Annotated[int, Query(ge=1, description="Page number, from 1.")] = 1,
          page_size: Annotated[int, Query(ge=1, description="Rows per page (at most api.max_page_size).")] = 50,
          ) -> Page:
-    check_page_size(page_size, request.app.state.settings["api.max_page_size"])
+    check_page(page, page_size, request.app.state.settings["api.max_page_size"])
     return Page(page, page_size)
 
 
