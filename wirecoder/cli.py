@@ -363,9 +363,8 @@ def export_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
 @click.pass_obj
 def serve(settings: Settings, db_url: str | None, host: str, port: int) -> None:
     """Serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI (/) over the database."""
-    import uvicorn
-
     from .api import create_app
+    from .api.server import run
 
     if db_url:
         settings = Settings({**dict(settings.items()), "store.url": db_url})
@@ -373,7 +372,8 @@ def serve(settings: Settings, db_url: str | None, host: str, port: int) -> None:
     app = create_app(settings)
     writes = "writes allowed with the token" if settings["api.token"] else "read-only (no api.token)"
     click.echo(f"serving {settings['store.url']} on http://{host}:{port}/ ({writes}); Ctrl-C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    run(app, host=host, port=port, header_timeout=settings["api.header_timeout"],
+        body_timeout=settings["api.body_timeout"])
 
 
 @cli.command()

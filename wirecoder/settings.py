@@ -64,6 +64,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api.max_request_bytes", 200_000, "Largest request body the API accepts (a pasted article).",
             least=1),
     Setting("api.max_page_size", 500, "Most rows one API page may ask for.", least=1),
+    Setting("api.header_timeout", 10,
+            "Seconds a client has to send a request's headers (from connecting, or from the previous response); "
+            "a slower one is disconnected.", least=1, most=3600),
+    Setting("api.body_timeout", 60,
+            "Seconds a client has to send a request's body once its headers are in; a slower one is disconnected.",
+            least=1, most=3600),
     Setting("api.cors_origins", "",
             "Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)."),
 )
