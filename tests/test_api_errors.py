@@ -98,3 +98,56 @@ def test_a_nul_character_is_422_naming_the_parameter(client: TestClient, path: s
     # Was a 500 on article search (FTS5: "unterminated string"); on PostgreSQL on every text filter.
     error = client.get(path).json()["error"]
     assert error["status"] == 422 and error["parameter"] == parameter and "NUL" in error["message"]
+
+
+@pytest.mark.parametrize("path", ["/", "/api/health", "/api/events", "/api/nowhere", "/static/app.js", "/api/docs",
+                                  "/api/events?page=0", "/api/quotes?page=9223372036854775807"])
+def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
+    headers = client.get(path).headers
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    policy = headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy and "unsafe" not in policy
+
+
+def test_a_500_carries_the_security_headers(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(routes, "list_places", lambda *_a, **_k: 1 / 0)
+    response = client.get("/api/places")
+    assert response.status_code == 500 and response.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize("path", ["/", "/api/health", "/api/events?type=ASSAULT", "/static/style.css"])
+def test_head_answers_like_get_without_a_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+
+
+@pytest.mark.parametrize("path", [
+    "/api/events?type=&mode=&factuality=&actor=&country=&place=&since=&until=&article=&sort=&page=&page_size=",
+    "/api/events?type=&type=ASSAULT", "/api/aggregates?by=&group=&type=", "/api/event-points?type=&since=",
+    "/api/articles?q=&since=&until=&source=&page=", "/api/actors?q=&type=&country=", "/api/quotes?speaker=&q=",
+    "/api/places?q=&country=&page_size=", "/api/export?format=&type=",
+])
+def test_an_empty_parameter_is_read_as_absent(client: TestClient, path: str) -> None:
+    # Was three ways: a 422 (type=, format=, sort=, page=), no filter (actor=), or a filter on "" elsewhere.
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    absent = client.get(path.split("?")[0] + ("?type=ASSAULT" if "type=ASSAULT" in path else ""))
+    assert response.content == absent.content
+
+
+def test_the_openapi_document_states_limits_404s_and_media_types(tmp_path: Path) -> None:
+    app = create_app(Settings({"store.url": f"sqlite:///{tmp_path / 'e.db'}", "api.max_page_size": 120}))
+    with TestClient(app) as client:
+        paths = client.get("/api/openapi.json").json()["paths"]
+    sizes = [p["schema"] for op in paths.values() for p in op.get("get", {}).get("parameters", [])
+             if p["name"] == "page_size"]
+    assert len(sizes) == 5 and all(s["maximum"] == 120 and s["minimum"] == 1 for s in sizes)
+    for path in ("/api/articles/{article_id}", "/api/actors/{actor_id}"):
+        missing = paths[path]["get"]["responses"]["404"]
+        assert missing["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
+    media = paths["/api/export"]["get"]["responses"]["200"]["content"]
+    assert {"text/csv", "text/tab-separated-values", "application/x-ndjson",
+            "application/vnd.apache.parquet"} <= set(media)

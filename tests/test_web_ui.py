@@ -49,6 +49,8 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The server's Content-Security-Policy must not block anything the UI does (Chromium logs each refusal).
+    pg.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     # Every request must stay on this server: the UI is offline (no CDN).
     outside: list[str] = []
     pg.on("request", lambda req: None if req.url.startswith(base_url) else outside.append(req.url))
@@ -174,3 +176,10 @@ def test_an_api_error_is_shown_to_the_user(page: Any) -> None:
     page.goto("/#/article/no-such-article")
     page.wait_for_selector("#error", state="visible")
     assert "no article with id" in (page.text_content("#error") or "")
+
+
+def test_the_api_docs_render_under_the_content_security_policy(page: Any) -> None:
+    response = page.goto("/api/docs")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector(".opblock-summary-path")  # Swagger UI built the list of endpoints
+    assert page.locator(".opblock").count() >= 10

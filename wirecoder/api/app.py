@@ -7,8 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -16,16 +15,36 @@ from ..settings import Settings
 from ..store import Store
 from . import extract, routes
 from .guards import BodyLimit, install_error_handlers
+from .middleware import EmptyParamsAbsent, HeadAsGet, SecurityHeaders
 
 STATIC = resources.files("wirecoder") / "web" / "static"
+
+
+class WirecoderAPI(FastAPI):
+    """FastAPI with the middleware that every response goes through outside its error handling (so that a 500
+    carries the security headers too), and an OpenAPI document that states the configured limits."""
+
+    def build_middleware_stack(self) -> Any:
+        return SecurityHeaders(HeadAsGet(EmptyParamsAbsent(super().build_middleware_stack())))
+
+    def openapi(self) -> dict[str, Any]:
+        if self.openapi_schema is None:
+            schema = super().openapi()
+            most = self.state.settings["api.max_page_size"]
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    for parameter in operation.get("parameters", []):
+                        if parameter["name"] == "page_size":
+                            parameter["schema"]["maximum"] = most
+        return self.openapi_schema  # type: ignore[return-value]
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The application over ``store`` (by default the one at setting ``store.url``)."""
     settings = settings or Settings.load()
-    app = FastAPI(title="wirecoder", version=__version__, openapi_url="/api/openapi.json", docs_url=None,
-                  redoc_url=None, description="Events, quotes, actors and places extracted from French news, "
-                  "each with the character offsets of its evidence. See docs/api.md.")
+    app = WirecoderAPI(title="wirecoder", version=__version__, openapi_url="/api/openapi.json", docs_url=None,
+                       redoc_url=None, description="Events, quotes, actors and places extracted from French news, "
+                       "each with the character offsets of its evidence. See docs/api.md.")
     app.state.settings = settings
     app.state.store = store or Store(settings["store.url"])
     app.state.annotate = extract.Annotator()
@@ -49,9 +68,7 @@ def _add_web_ui(app: FastAPI) -> None:
         return FileResponse(str(STATIC / "index.html"))
 
     @app.get("/api/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        # Swagger UI from the bundled npm copy, not from a CDN: the docs work offline.
-        return get_swagger_ui_html(openapi_url="/api/openapi.json", title="wirecoder API",
-                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui.css",
-                                   swagger_favicon_url="/static/favicon.svg")
+    def docs() -> Any:
+        # Swagger UI from the bundled npm copy, not from a CDN: the docs work offline. Started by docs.js, not
+        # by an inline script, which the Content-Security-Policy forbids.
+        return FileResponse(str(STATIC / "docs.html"))

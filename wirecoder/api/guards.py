@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InvalidParameter
@@ -20,6 +21,18 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    parameter: str | None = Field(None, description="The query parameter or field at fault, for a 422.")
+
+
+class ErrorBody(BaseModel):
+    """Every error the API answers: 404, 413, 422, 500 and the others."""
+
+    error: ErrorDetail
 
 
 def error_body(status: int, message: str, parameter: str | None = None) -> dict[str, Any]:

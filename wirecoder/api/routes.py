@@ -20,7 +20,7 @@ from ..store.aggregates import GROUPS, PERIODS, event_counts, event_points
 from ..store.catalog import Page, actor_detail, list_actors, list_places, list_quotes, search_articles
 from ..store.event_query import SORTS, count_events, iter_events, select_events
 from ..store.tables import articles, events
-from .guards import check_no_nul, check_page
+from .guards import ErrorBody, check_no_nul, check_page
 
 FACTUALITIES = ("asserted", "negated", "hypothetical", "future")
 EXPORT_SPOOL_BYTES = 8_000_000
@@ -111,7 +111,8 @@ def list_articles(conn: Conn, paging: Paging,
     return search_articles(conn, paging, q, since, until, source)
 
 
-@router.get("/articles/{article_id:path}")
+@router.get("/articles/{article_id:path}",
+            responses={404: {"model": ErrorBody, "description": "No such article."}})
 def article(conn: Conn, article_id: str) -> dict[str, Any]:
     """One article's whole Document: text and every annotation with its offsets."""
     document = conn.execute(select(articles.c.document).where(articles.c.id == article_id)).scalar()
@@ -127,7 +128,7 @@ def actors(conn: Conn, paging: Paging, q: str | None = None,
     return list_actors(conn, paging, q, type, country)
 
 
-@router.get("/actors/{actor_id:path}")
+@router.get("/actors/{actor_id:path}", responses={404: {"model": ErrorBody, "description": "No such actor."}})
 def actor(conn: Conn, actor_id: str) -> dict[str, Any]:
     """One actor with its latest events, quotes and articles."""
     found = actor_detail(conn, actor_id)
@@ -149,7 +150,13 @@ def places(conn: Conn, paging: Paging, q: str | None = None, country: str | None
     return list_places(conn, paging, q, country)
 
 
-@router.get("/export")
+EXPORT_RESPONSE = {
+    "description": "The file, as an attachment; X-Exported and X-Left-Out count the events written and left out.",
+    "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                for media in dict.fromkeys(EXPORT_MEDIA.values())}}
+
+
+@router.get("/export", response_class=StreamingResponse, responses={200: EXPORT_RESPONSE})
 def export(conn: Conn, filters: Filters,
            format: Annotated[str, Query(description="csv, jsonl, parquet, plover, acled or gdelt")] = "csv",
            ) -> Response:

@@ -31,6 +31,7 @@ function h(tag, attrs, ...children) {
     else if (k === 'dataset') Object.assign(node.dataset, v);
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else if (k === 'value') node.value = v;
+    else if (k === 'style') node.style.cssText = v;  // through the DOM: the CSP forbids style attributes
     else node.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat(Infinity)) {
