@@ -242,7 +242,8 @@ def unprivileged() -> Iterator[list[str]]:
     yield ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
 
 
-def test_read_commands_read_a_read_only_file_in_a_read_only_folder(unprivileged: list[str]) -> None:
+@pytest.mark.parametrize("folder_mode", [0o555, 0o777], ids=["read-only folder", "writable folder"])
+def test_read_commands_read_a_read_only_file(unprivileged: list[str], folder_mode: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="wirecoder-ro-"))
     try:
         url = f"sqlite:///{folder / 'w.db'}"
@@ -251,12 +252,13 @@ def test_read_commands_read_a_read_only_file_in_a_read_only_folder(unprivileged:
             store.write(doc, content_hash)  # type: ignore[arg-type]
         before = (folder / "w.db").read_bytes()
         (folder / "w.db").chmod(0o444)
-        folder.chmod(0o555)
+        folder.chmod(folder_mode)
+        assert subprocess.run([*unprivileged, "test", "-w", str(folder / "w.db")]).returncode == 1  # truly unable
         for args in (["stats"], ["show", "a1", "--format", "json"], ["events"]):
             proc = wirecoder_command("--db", url, *args, prefix=tuple(unprivileged), cwd=folder)
             assert proc.returncode == 0, (args, proc.stderr)
         assert (folder / "w.db").read_bytes() == before
-        assert sorted(p.name for p in folder.iterdir()) == ["w.db"]
+        assert sorted(p.name for p in folder.iterdir()) == ["w.db"]  # no -shm or -wal left behind
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)

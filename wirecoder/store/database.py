@@ -70,12 +70,13 @@ def cannot_write(path: Path) -> bool:
 
 
 def _read_only_url(url: str, path: Path) -> str:
-    """A SQLite URI that opens ``path`` read-only and changes nothing in it or next to it. ``immutable`` also
-    skips locking (no -shm file to create) where the folder is read-only; it is safe only with no -wal file,
-    whose pages a plain read would miss."""
-    options = "mode=ro"
-    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
-        options += "&immutable=1"
+    """A SQLite URI that opens ``path`` read-only and changes nothing in it or next to it.
+
+    With no -wal file no writer is at work, and ``immutable`` reads the file as it is, without the -shm file a
+    WAL reader otherwise creates (in a read-only folder it cannot; in a writable one it would be left behind,
+    owned by the reader, where it can block the file's owner). With a -wal file its pages must be read: a plain
+    read-only open, through the -shm file."""
+    options = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
     driver = make_url(url).drivername
     return f"{driver}:///file:{quote(str(path.absolute()))}?{options}&uri=true"
 
