@@ -247,7 +247,7 @@ def show(settings: Settings, article_id: str, fmt: str) -> None:
     """Show one stored article with its annotations."""
     from .store import Store
 
-    with Store(settings["store.url"]) as store:
+    with Store(settings["store.url"], read_only=True) as store:
         data = store.document(article_id)
     if data is None:
         raise click.ClickException(f"no article with id {article_id!r} in {settings['store.url']}")
@@ -261,7 +261,7 @@ def stats(settings: Settings, fmt: str) -> None:
     """Counts of what the database holds."""
     from .store import Store
 
-    with Store(settings["store.url"]) as store:
+    with Store(settings["store.url"], read_only=True) as store:
         data = store.stats()
     click.echo(json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json" else stats_text(data))
 
@@ -311,7 +311,7 @@ def events_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
     from .store.event_query import StoredEvent
 
     query = _event_query(types, modes=modes, factualities=factualities, **filters)
-    with Store(settings["store.url"]) as store:
+    with Store(settings["store.url"], read_only=True) as store:
         found = store.events(query)
     if fmt == "jsonl":
         for event in found:
@@ -347,7 +347,7 @@ def export_cmd(settings: Settings, types: tuple[str, ...], modes: tuple[str, ...
     binary = FORMATS[fmt].binary
     if output == "-" and binary:
         raise click.BadParameter("parquet needs a file, not standard output", param_hint="-o")
-    with Store(settings["store.url"]) as store, store.engine.connect() as conn, \
+    with Store(settings["store.url"], read_only=True) as store, store.engine.connect() as conn, \
             click.open_file(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
                             atomic=output != "-") as out:
         events = _progress(iter_events(conn, query), f"export {fmt}")

@@ -46,7 +46,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                        redoc_url=None, description="Events, quotes, actors and places extracted from French news, "
                        "each with the character offsets of its evidence. See docs/api.md.")
     app.state.settings = settings
-    app.state.store = store or Store(settings["store.url"])
+    # Read-only where the database cannot be written (a shared archive): the API then serves reads, and a
+    # write (POST /api/extract with storing) fails with the store's error.
+    app.state.store = store or Store(settings["store.url"], read_only=True)
     app.state.annotate = extract.Annotator()
     install_error_handlers(app)
     app.include_router(routes.router)

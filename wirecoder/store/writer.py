@@ -2,7 +2,8 @@
 
 Writing an article is one transaction: a new article is inserted with all its annotations; a changed
 one (same id, other content hash) has its annotations deleted and written anew; an unchanged one is
-left as it is. SQLite has one writer; readers go on reading through WAL.
+left as it is. SQLite has one writer at a time: a second one waits for the lock (busy timeout); readers go on
+reading through WAL. On either database a write that loses a race is retried and then sees the winner's row.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..annotations import Event, EventRole
 from ..core.time_value import TimeValue
 from ..document import Document
 from ..errors import StoreError
-from .database import open_engine
+from .database import open_engine, write_transaction
 from .event_query import EventQuery, select_events
 from .tables import (
     ANNOTATION_TABLES,
@@ -50,9 +51,10 @@ class IngestResult:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        """``read_only``: the caller only reads, so a SQLite file it cannot write is opened read-only."""
         self.url = url
-        self.engine = open_engine(url)
+        self.engine = open_engine(url, read_only=read_only)
 
     def close(self) -> None:
         self.engine.dispose()  # idempotent
@@ -75,18 +77,19 @@ class Store:
             return {r.id: r.content_hash for r in rows}
 
     def write(self, doc: Document, content_hash: str) -> WriteOutcome:
-        """Store one article and its annotations in one transaction. With concurrent writers (PostgreSQL) a
-        race on the same article or a deadlock on shared actors is retried: the retry sees the other's row."""
+        """Store one article and its annotations in one transaction. With concurrent writers a race on the same
+        article, a deadlock on shared actors (PostgreSQL) or a lock held past the busy timeout (SQLite) is
+        retried: the retry sees the other's row."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 return self._write_once(doc, content_hash)
             except (IntegrityError, OperationalError) as exc:
-                if self.engine.dialect.name != "postgresql" or attempt == WRITE_ATTEMPTS - 1:
+                if attempt == WRITE_ATTEMPTS - 1:
                     raise StoreError(f"cannot write article {doc.id!r} to {self.url}: {exc.orig}") from None
         raise AssertionError("unreachable")
 
     def _write_once(self, doc: Document, content_hash: str) -> WriteOutcome:
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             row = conn.execute(select(articles.c.pk, articles.c.content_hash)
                                .where(articles.c.id == doc.id)).first()
             if row is not None and row.content_hash == content_hash:
