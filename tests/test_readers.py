@@ -220,6 +220,25 @@ class TestHtml:
         skip = only_skip(skips)
         assert skip.reason == "empty-text" and "vide.html" in skip.message
 
+    @pytest.mark.parametrize("depth", [100, 300, 1000, 2000])
+    def test_deeply_nested_page_keeps_its_text(self, tmp_path, depth):
+        """libxml2 drops what lies under 256 nested elements unless the tree is allowed to be huge."""
+        html = page().replace("<article>", "<div>" * depth + "<article>").replace("</article>",
+                                                                                "</article>" + "</div>" * depth)
+        (tmp_path / "gaza.html").write_text(html, encoding="utf-8")
+        [art], skips = read([tmp_path / "gaza.html"])
+        assert len(skips) == 0, skips.skips
+        self.check(art, "gaza")
+
+    def test_page_deeper_than_the_parser_reads_is_named(self, tmp_path):
+        html = page().replace("<article>", "<div>" * 3000 + "<article>")
+        (tmp_path / "abysse.html").write_text(html, encoding="utf-8")
+        (tmp_path / "ok.html").write_text(page())
+        arts, skips = read([tmp_path / "abysse.html", tmp_path / "ok.html"])
+        assert [a.id for a in arts] == ["ok"]
+        skip = only_skip(skips)
+        assert skip.reason == "too-deep" and "abysse.html" in skip.message and "2048" in skip.message
+
 
 # -- folders and missing paths -------------------------------------------------------------------
 

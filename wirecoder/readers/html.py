@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 from ..article import Article
 from ..core.dates import PublicationDate
@@ -17,6 +18,31 @@ from .base import Reader, Skip, check_text, decode_text
 # Only dates the page states (no guessing from file times or loose text): a wrong date is worse
 # than an unknown one, because every relative expression is resolved against it.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# libxml2 stops at 256 nested elements unless told the tree may be huge, and then at 2048: past it, the
+# rest of the page is dropped, so a page nested deeper is refused by name rather than read half.
+DEPTH_ERROR = "Excessive depth"
+
+
+def load_tree(raw: str | bytes, *, source: str | None) -> Any:
+    """The page's lxml tree, parsed as trafilatura does (its decoding, the same parser options) but with
+    ``huge_tree``, so that a page nested more than 256 elements deep keeps its text (templates that wrap
+    every block in a few more ``div``s reach that depth). None when lxml can make no tree of it."""
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import decode_file
+
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True, huge_tree=True)
+    text = decode_file(raw)
+    try:
+        tree = fromstring(text, parser=parser)
+    except ValueError:  # a str that declares its encoding: lxml wants the bytes
+        tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except Exception:  # lxml's ParserError on input that is no HTML at all: trafilatura decides
+        return None
+    if any(DEPTH_ERROR in entry.message for entry in parser.error_log):
+        raise InputError("too-deep", "page nested over 2048 elements deep, more than the HTML parser reads",
+                         source=source)
+    return tree
 
 
 def parse_html(raw: str | bytes, *, article_id: str, source: str | None, max_bytes: int) -> Article:
@@ -25,7 +51,8 @@ def parse_html(raw: str | bytes, *, article_id: str, source: str | None, max_byt
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # lxml element truth-testing inside trafilatura
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+        tree = load_tree(raw, source=source)
+        doc = trafilatura.bare_extraction(raw if tree is None else tree, with_metadata=True, include_comments=False,
                                           include_tables=False, date_extraction_params=DATE_PARAMS)
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError("empty-text", "no article text found in the page", source=source, field="text")
