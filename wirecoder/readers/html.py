@@ -14,6 +14,7 @@ from ..article import Article
 from ..core.dates import PublicationDate
 from ..errors import InputError
 from .base import Reader, Skip, check_text, decode_text
+from .encoding import decode_bom
 
 # Only dates the page states (no guessing from file times or loose text): a wrong date is worse
 # than an unknown one, because every relative expression is resolved against it.
@@ -73,6 +74,20 @@ def parse_html(raw: str | bytes, *, article_id: str, source: str | None, max_byt
                    source=source, url=doc.url, origin=source)
 
 
+def page_text(data: bytes, *, source: str | None) -> str | bytes:
+    """The page as text when it is UTF-8 or starts with a UTF-16/32 byte-order mark; else its bytes, for
+    trafilatura to read in the charset the page declares (more reliable than any guess)."""
+    bom = decode_bom(data, source=source)
+    if bom is not None:
+        return bom.text
+    try:
+        return decode_text(data, source=source)
+    except InputError as err:
+        if err.reason != "undecodable":
+            raise
+        return data
+
+
 def read_html_file(path: Path, *, max_bytes: int) -> Reader:
     """Yield the article of one ``.html`` page (id: the file name without extension)."""
     source = str(path)
@@ -82,14 +97,8 @@ def read_html_file(path: Path, *, max_bytes: int) -> Reader:
         if size > max_bytes * 10:
             raise InputError("too-large", f"page of {size:,} bytes is over 10x the text limit of "
                              f"{max_bytes:,}", source=source)
-        data = path.read_bytes()
-        try:
-            raw: str | bytes = decode_text(data, source=source)
-        except InputError as err:
-            if err.reason != "undecodable":
-                raise
-            raw = data  # not UTF-8: trafilatura reads the page's declared charset
-        yield parse_html(raw, article_id=path.stem, source=source, max_bytes=max_bytes)
+        yield parse_html(page_text(path.read_bytes(), source=source), article_id=path.stem, source=source,
+                         max_bytes=max_bytes)
     except InputError as err:
         yield Skip.from_error(err)
     except OSError as exc:
