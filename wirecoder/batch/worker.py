@@ -34,33 +34,51 @@ def pipeline_for(settings: Settings) -> Pipeline:
     return _pipeline
 
 
-def die_with_parent(parent: int) -> None:
-    """End this process when ``parent`` ends, however it ends (kill -9 included).
+def die_with_parent(owner: int) -> None:
+    """End this process when ``owner`` (the process running the pool) ends, however it ends (kill -9 too).
 
     Without this an orphaned worker waits forever on the task pipe, whose write end its siblings inherited,
     holding its model's memory. On Linux the kernel sends SIGKILL at the parent's death (PR_SET_PDEATHSIG);
-    everywhere, a daemon thread exits the process once its parent pid is no longer ``parent``. A worker only
-    computes (the parent writes to the store), so nothing is lost by killing it outright.
+    everywhere, a daemon thread exits the process once ``owner`` is gone, or once this process is orphaned
+    when ``owner`` is its parent (with the forkserver or spawn start methods the parent may be a server
+    process instead). A worker only computes (the parent writes to the store): nothing is lost by killing it.
     """
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the line above ran
+    child = os.getppid() == owner
+    if _orphaned(owner, child):  # the owner died before the kernel was asked to tell
         os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="wirecoder-parent-watch", daemon=True).start()
+    threading.Thread(target=_watch_owner, args=(owner, child), name="wirecoder-owner-watch", daemon=True).start()
 
 
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _orphaned(owner: int, child: bool) -> bool:
+    """Whether ``owner`` is gone: this process's parent changed (when ``owner`` was its parent), or no process
+    has its pid any more."""
+    if child:
+        return os.getppid() != owner
+    if sys.platform == "win32":  # os.kill there terminates the process whatever the signal: never ask
+        return False
+    try:
+        os.kill(owner, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # it exists, under another user
+        pass
+    return False
+
+
+def _watch_owner(owner: int, child: bool) -> None:
+    while not _orphaned(owner, child):
         time.sleep(PARENT_POLL_SECONDS)
     os._exit(1)
 
 
-def start_worker(settings: Settings, parent: int | None = None) -> None:
-    """Process-pool initializer: the worker dies with ``parent`` (default: the process that started it);
-    Ctrl-C is the parent's to handle (it stops handing out work and writes what is done); then the model
-    is loaded once, before the first batch."""
-    die_with_parent(os.getppid() if parent is None else parent)
+def start_worker(settings: Settings, owner: int | None = None) -> None:
+    """Process-pool initializer: the worker dies with ``owner``, the pool's process (default: this one's
+    parent); Ctrl-C is the parent's to handle (it stops handing out work and writes what is done); then the
+    model is loaded once, before the first batch."""
+    die_with_parent(os.getppid() if owner is None else owner)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     pipeline_for(settings)
 
