@@ -28,17 +28,23 @@ def load_tree(raw: str | bytes, *, source: str | None) -> Any:
     """The page's lxml tree, parsed as trafilatura does (its decoding, the same parser options) but with
     ``huge_tree``, so that a page nested more than 256 elements deep keeps its text (templates that wrap
     every block in a few more ``div``s reach that depth). None when lxml can make no tree of it."""
+    from lxml.etree import ParserError
     from lxml.html import HTMLParser, fromstring
-    from trafilatura.utils import decode_file
+    from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
     parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
                         remove_pis=True, huge_tree=True)
     text = decode_file(raw)
+    beginning = text[:50].lower()
+    text = repair_faulty_html(text, beginning)
     try:
-        tree = fromstring(text, parser=parser)
-    except ValueError:  # a str that declares its encoding: lxml wants the bytes
-        tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
-    except Exception:  # lxml's ParserError on input that is no HTML at all: trafilatura decides
+        try:
+            tree = fromstring(text, parser=parser)
+        except ValueError:  # a str that declares its encoding: lxml wants the bytes
+            tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except ParserError:  # no markup at all ("Document is empty"): trafilatura gives its own verdict
+        return None
+    if tree is None or (is_dubious_html(beginning) and len(tree) < 2):
         return None
     if any(DEPTH_ERROR in entry.message for entry in parser.error_log):
         raise InputError("too-deep", "page nested over 2048 elements deep, more than the HTML parser reads",
