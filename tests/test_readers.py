@@ -220,6 +220,101 @@ class TestHtml:
         skip = only_skip(skips)
         assert skip.reason == "empty-text" and "vide.html" in skip.message
 
+    @pytest.mark.parametrize("depth", [100, 300, 1000, 2000])
+    def test_deeply_nested_page_keeps_its_text(self, tmp_path, depth):
+        """libxml2 drops what lies under 256 nested elements unless the tree is allowed to be huge."""
+        html = page().replace("<article>", "<div>" * depth + "<article>").replace("</article>",
+                                                                                "</article>" + "</div>" * depth)
+        (tmp_path / "gaza.html").write_text(html, encoding="utf-8")
+        [art], skips = read([tmp_path / "gaza.html"])
+        assert len(skips) == 0, skips.skips
+        self.check(art, "gaza")
+
+    def test_page_deeper_than_the_parser_reads_is_named(self, tmp_path):
+        html = page().replace("<article>", "<div>" * 3000 + "<article>")
+        (tmp_path / "abysse.html").write_text(html, encoding="utf-8")
+        (tmp_path / "ok.html").write_text(page())
+        arts, skips = read([tmp_path / "abysse.html", tmp_path / "ok.html"])
+        assert [a.id for a in arts] == ["ok"]
+        skip = only_skip(skips)
+        assert skip.reason == "too-deep" and "abysse.html" in skip.message and "2048" in skip.message
+
+
+# -- encodings and line ends ---------------------------------------------------------------------
+
+WIRE_FR = ("date 2024-03-12\nLYON, 12 mars (AFP) - Le maire de Lyon a annoncé mardi la fermeture de l'école "
+           "élémentaire Pasteur, après la découverte d'amiante dans les faux plafonds.\n\n« C'est une décision "
+           "difficile mais nécessaire », a déclaré l'élu, qui s'est engagé à reloger les élèves dès la rentrée.\n")
+# Windows-1252 only: curly apostrophes, the euro sign, an en dash, an ellipsis, the oe ligature.
+WIRE_CP1252 = ("date 2024-03-12\nPARIS, 12 mars (AFP) – Le ministre de l’Économie a présenté mardi « un plan "
+               "d’économies » de 10 milliards d’euros… Le coût pour les collectivités atteindrait 2 milliards "
+               "d’€, selon Bercy.\n\nLes élus locaux dénoncent une « manœuvre ».\n")
+
+
+class TestEncodings:
+    """A story file in a legacy or Unicode encoding is read, with the encoding noted on the article; a skip
+    only when the encoding cannot be told."""
+
+    @pytest.mark.parametrize(("raw", "data", "encoding"), [
+        (WIRE_FR, WIRE_FR.encode("utf-8"), None),
+        (WIRE_FR, b"\xef\xbb\xbf" + WIRE_FR.encode("utf-8"), None),
+        (WIRE_FR, WIRE_FR.encode("utf-16"), "utf-16-le"),  # Python writes the BOM, little-endian here
+        (WIRE_FR, b"\xfe\xff" + WIRE_FR.encode("utf-16-be"), "utf-16-be"),
+        (WIRE_FR, b"\xff\xfe\x00\x00" + WIRE_FR.encode("utf-32-le"), "utf-32-le"),
+        (WIRE_FR, WIRE_FR.encode("latin-1"), "iso-8859-1"),
+        (WIRE_CP1252, WIRE_CP1252.encode("cp1252"), "windows-1252"),
+        ("date 2024-03-12\nÉté très chaud à Besançon.", "date 2024-03-12\nÉté très chaud à Besançon.".encode("latin-1"),
+         "iso-8859-1"),
+    ], ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-le-bom", "latin-1", "windows-1252",
+            "latin-1-short"])
+    def test_read_with_its_encoding_noted(self, tmp_path, raw, data, encoding):
+        (tmp_path / "depeche.txt").write_bytes(data)
+        [art], skips = read([tmp_path / "depeche.txt"])
+        assert len(skips) == 0, skips.skips
+        assert art.text == raw[len("date 2024-03-12\n"):].rstrip()
+        assert (art.date, art.encoding) == ("2024-03-12", encoding)
+
+    @pytest.mark.parametrize(("data", "reason"), [
+        ("Zażółć gęślą jaźń, powiedział minister w środę w Warszawie.".encode("cp1250"), "undecodable"),
+        ("Министр иностранных дел заявил во вторник в Москве.".encode("koi8-r"), "undecodable"),
+        ("Ο υπουργός Εξωτερικών δήλωσε την Τρίτη στην Αθήνα.".encode("iso8859-7"), "undecodable"),
+        ("外務大臣は火曜日に東京で記者会見を行った。".encode("shift_jis"), "undecodable"),
+        (bytes(range(128, 256)) * 3, "undecodable"),
+        (b"\xff\xfe" + b"\x00\xd8" + "texte".encode("utf-16-le"), "undecodable"),  # a lone surrogate after the BOM
+        (WIRE_FR.encode("utf-16-le"), "binary"),  # no BOM: NUL bytes, and nothing says which order
+    ], ids=["cp1250", "koi8-r", "greek", "shift-jis", "noise", "bad-utf-16", "utf-16-no-bom"])
+    def test_unclear_encoding_is_a_skip(self, tmp_path, data, reason):
+        (tmp_path / "obscur.txt").write_bytes(data)
+        arts, skips = read([tmp_path / "obscur.txt"])
+        assert arts == []
+        check_skip(skips, reason, tmp_path / "obscur.txt")
+
+    def test_utf16_html_page(self, tmp_path):
+        (tmp_path / "gaza.html").write_bytes(page("utf-16").encode("utf-16"))
+        [art], skips = read([tmp_path / "gaza.html"])
+        assert len(skips) == 0, skips.skips
+        assert art.text == "\n\n".join(PARAS)
+
+    def test_stdin_in_windows_1252(self):
+        [art], skips = read(["-"], stdin=io.BytesIO(WIRE_CP1252.encode("cp1252")))
+        assert len(skips) == 0, skips.skips
+        assert art.encoding == "windows-1252" and "manœuvre" in art.text
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_line_ends_keep_paragraphs_and_dateline(tmp_path, eol):
+    from wirecoder.pipeline import Pipeline
+
+    lines = ["date 2024-03-12", "Fermeture d'une école à Lyon", "",
+             "LYON, 12 mars (AFP) - Le maire de Lyon a annoncé mardi la fermeture de l'école Pasteur.", "",
+             "« C'est une décision difficile », a déclaré l'élu."]
+    (tmp_path / "lyon.txt").write_bytes(eol.join(lines).encode("utf-8"))
+    [art], _ = read([tmp_path / "lyon.txt"])
+    assert art.date == "2024-03-12" and art.text.startswith("Fermeture")
+    [doc] = Pipeline(stages=["structure"]).process([art])
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs] == [lines[1], lines[3], lines[5]]
+    assert doc.dateline is not None and doc.dateline.place == "LYON"
+
 
 # -- folders and missing paths -------------------------------------------------------------------
 
@@ -308,7 +403,7 @@ class TestBadWireText:
         return skips, bad
 
     def test_undecodable(self, tmp_path):
-        skips, bad = self.run(tmp_path, "Les députés ont voté à Paris.".encode("latin-1"))
+        skips, bad = self.run(tmp_path, "Posłowie głosowali w środę w Warszawie.".encode("cp1250"))
         check_skip(skips, "undecodable", bad)
 
     def test_binary(self, tmp_path):

@@ -84,7 +84,7 @@ def test_ctrl_c_leaves_a_consistent_database_and_the_run_resumes(tmp_path: Path)
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=120)
     assert run.returncode == 130, err
-    assert "interrupted:" in err and "run the same command again to resume" in err
+    assert "interrupted: " in err and " stored, run the same command to resume" in err
     before = _consistent(url)
     assert 0 < before < 56
     again = subprocess.run([WIRECODER, "--db", url, "ingest", "--workers", "2", str(corpus)],

@@ -20,6 +20,9 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = field(default=None, compare=False)  # "file:line" it was read from, for messages
+    # The file's encoding when it was not UTF-8 ("windows-1252", "utf-16-le"): where the text came from, like
+    # ``origin``, not what it says, so it is neither in the content hash nor in the Document.
+    encoding: str | None = field(default=None, compare=False)
 
     @property
     def content_hash(self) -> str:

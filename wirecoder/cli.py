@@ -15,7 +15,7 @@ import click
 
 from .article import Article
 from .document import Document
-from .errors import InvalidParameter, WirecoderError
+from .errors import InvalidParameter, WirecoderError, WorkerLost
 from .pipeline import Pipeline
 from .quotes.model import SCOPES
 from .readers import SkipLog, read_paths
@@ -168,12 +168,14 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool =
                 progress.advance(skips)
                 if keep:
                     written.append(doc)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, WorkerLost) as stop:
             # Each article is its own transaction: what is written is complete, the rest is not begun.
             progress.close()
-            click.echo(f"interrupted: {result.added} added, {result.replaced} replaced before the stop; "
-                       "run the same command again to resume", err=True)
-            raise SystemExit(130) from None
+            _report_skips(skips, strict=False)
+            cause = f" ({stop})" if isinstance(stop, WorkerLost) else ""
+            click.echo(f"interrupted: {result.added + result.replaced} stored, run the same command to resume"
+                       f"{cause}", err=True)
+            raise SystemExit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
         progress.advance(skips, 0)  # the last skips (articles a stage failed on)
     finally:
         progress.close()

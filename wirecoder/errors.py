@@ -5,7 +5,8 @@
     ├── InvalidParameter  a query or command parameter has an unusable value (the API's 422); also a ValueError
     ├── ConfigError       a setting or a data file is invalid
     ├── PipelineError     stages do not fit together (a stage needs what none produces)
-    └── StoreError        the database cannot be opened or written
+    ├── StoreError        the database cannot be opened or written
+    └── WorkerLost        a worker process of a batch died; what is stored is complete, the run resumes
 """
 
 from __future__ import annotations
@@ -66,3 +67,8 @@ class PipelineError(WirecoderError):
 
 class StoreError(WirecoderError):
     """The database cannot be opened, migrated or written."""
+
+
+class WorkerLost(WirecoderError):
+    """A worker process of a batch run died (killed by the system, e.g. out of memory): the run stops, and
+    running it again resumes, since every stored article is complete."""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
 
 from ..article import Article
 from ..document import Document
+from ..errors import WorkerLost
 from ..pipeline import Pipeline
 from ..readers import SkipLog
 from ..settings import Settings
@@ -47,11 +50,14 @@ def bounded(tasks: Iterator[list[Article]], submit: Callable[[list[Article]], Fu
 
 def annotate_local(articles: Iterable[Article], skips: SkipLog, settings: Settings, workers: int = 1,
                    **_: Any) -> Iterator[Document]:
-    """In this process (``workers`` 1), else in ``workers`` processes that each load the model once."""
+    """In this process (``workers`` 1), else in ``workers`` processes that each load the model once.
+
+    WorkerLost when a worker process dies (the system kills it for lack of memory, say): the pool is then
+    broken and the run must stop, but what the caller wrote is complete and the same run resumes."""
     if workers <= 1:
         yield from Pipeline(settings=settings).process(articles, skips)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(settings, os.getpid())) as pool:
         try:
             for documents, failed in bounded(batches(articles),
                                              lambda batch: pool.submit(annotate_batch, settings, batch),
@@ -59,6 +65,10 @@ def annotate_local(articles: Iterable[Article], skips: SkipLog, settings: Settin
                 for skip in failed:
                     skips.add(skip)
                 yield from documents
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkerLost("a worker process died (killed from outside, often by the system for lack of "
+                             "memory)") from None
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop now, the parent writes nothing more
             raise

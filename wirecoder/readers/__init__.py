@@ -13,8 +13,9 @@ from typing import IO
 
 from ..article import Article
 from ..errors import InputError
-from .base import Reader, Skip, SkipLog, decode_text
-from .html import parse_html, read_html_file
+from .base import Reader, Skip, SkipLog
+from .encoding import decode_file
+from .html import page_text, parse_html, read_html_file
 from .jsonl import count_jsonl_records, read_jsonl_file, read_jsonl_lines
 from .wiretext import parse_wire_text, read_wire_file
 
@@ -58,11 +59,12 @@ def _read_stdin(stream: IO[bytes], max_bytes: int) -> Reader:
         return
     try:
         if head == b"<":
-            yield parse_html(decode_text(data, source="<stdin>"), article_id="stdin", source="<stdin>",
+            yield parse_html(page_text(data, source="<stdin>"), article_id="stdin", source="<stdin>",
                              max_bytes=max_bytes)
         else:
-            yield parse_wire_text(decode_text(data, source="<stdin>"), article_id="stdin",
-                                  source="<stdin>", max_bytes=max_bytes)
+            decoded = decode_file(data, source="<stdin>")
+            yield parse_wire_text(decoded.text, article_id="stdin", source="<stdin>", max_bytes=max_bytes,
+                                  encoding=decoded.encoding)
     except InputError as err:
         yield Skip.from_error(err)
 

@@ -65,11 +65,16 @@ def decode_text(data: bytes, *, source: str | None = None, line: int | None = No
     except UnicodeDecodeError as exc:
         raise InputError("undecodable", f"not valid UTF-8 at byte {exc.start}: {data[exc.start:exc.start + 4]!r}",
                          source=source, line=line) from None
+    check_control(text, source=source, line=line)
+    return text
+
+
+def check_control(text: str, *, source: str | None = None, line: int | None = None) -> None:
+    """InputError ``binary`` when decoded text holds more control characters than text has."""
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if text and control / len(text) > MAX_CONTROL_SHARE:
         raise InputError("binary", f"binary content ({control} control characters), not a text file",
                          source=source, line=line)
-    return text
 
 
 def check_text(text: str, *, max_bytes: int, source: str | None = None, line: int | None = None,

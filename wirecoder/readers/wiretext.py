@@ -13,14 +13,17 @@ from pathlib import Path
 from ..article import Article
 from ..core.dates import PublicationDate
 from ..errors import InputError
-from .base import Reader, Skip, check_text, decode_text
+from .base import Reader, Skip, check_text
+from .encoding import decode_file
 
 # "date 2023-12 Texte..." or "date <anything>" alone on its line; "Date butoir pour Kiev" is text.
-_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]+(\d\S*|\S+(?=[ \t]*\r?\n))[ \t]*(?:\r?\n)?\s*",
+# Lines may end with CR LF, LF or CR alone.
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]+(\d\S*|\S+(?=[ \t]*(?:\r\n?|\n)))[ \t]*(?:\r\n?|\n)?\s*",
                      re.IGNORECASE)
 
 
-def parse_wire_text(raw: str, *, article_id: str, source: str | None, max_bytes: int) -> Article:
+def parse_wire_text(raw: str, *, article_id: str, source: str | None, max_bytes: int,
+                    encoding: str | None = None) -> Article:
     """One article from the raw text of a wire file; InputError when it cannot be one."""
     date = precision = None
     body = raw
@@ -34,7 +37,8 @@ def parse_wire_text(raw: str, *, article_id: str, source: str | None, max_bytes:
         body = raw[m.end():]
     body = body.rstrip()
     check_text(body, max_bytes=max_bytes, source=source)
-    return Article(id=article_id, text=body, date=date, date_precision=precision, source=source, origin=source)
+    return Article(id=article_id, text=body, date=date, date_precision=precision, source=source, origin=source,
+                   encoding=encoding)
 
 
 def read_wire_file(path: Path, *, max_bytes: int) -> Reader:
@@ -45,8 +49,9 @@ def read_wire_file(path: Path, *, max_bytes: int) -> Reader:
         if size > max_bytes * 4 + 1024:  # cheap guard before reading a huge file into memory
             raise InputError("too-large", f"file of {size:,} bytes is over the text limit of {max_bytes:,}",
                              source=source)
-        raw = decode_text(path.read_bytes(), source=source)
-        yield parse_wire_text(raw, article_id=path.stem, source=source, max_bytes=max_bytes)
+        decoded = decode_file(path.read_bytes(), source=source)
+        yield parse_wire_text(decoded.text, article_id=path.stem, source=source, max_bytes=max_bytes,
+                              encoding=decoded.encoding)
     except InputError as err:
         yield Skip.from_error(err)
     except OSError as exc:

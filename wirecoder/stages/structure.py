@@ -12,10 +12,12 @@ from ..document import Credit, Dateline, Paragraph
 from ..langdata import function_words, read_tsv
 from .base import Context, stage
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_LINE = re.compile(r"\n\s*")
+# A line ends with CR LF (Windows), LF, or CR alone (classic Mac OS, some newsroom exports).
+_EOL = r"(?:\r\n?|\n)"
+_BLANK_LINE = re.compile(rf"{_EOL}[ \t\f\v\u00a0]*{_EOL}\s*")
+_LINE = re.compile(rf"{_EOL}\s*")
 # A dateline in parentheses: "(Bagdad) Les États-Unis ..."
-_PAREN_DATELINE = re.compile(r"\((?P<place>[A-ZÀ-ÖØ-Þ][^()\n]{1,40}?)\)\s*(?:[-–—]\s*)?")
+_PAREN_DATELINE = re.compile(r"\((?P<place>[A-ZÀ-ÖØ-Þ][^()\r\n]{1,40}?)\)\s*(?:[-–—]\s*)?")
 # Repeats shorter than this are ordinary coincidences ("Photo", a short credit), not a repeated lede.
 MIN_REPEAT_CHARS = 40
 
@@ -35,7 +37,7 @@ def _agencies(lang: str) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[st
     credit = re.compile(rf"(?:©\s*)?(?:(?:{prefixes})\s*:?\s*)?(?P<first>{alt})"
                         rf"(?:\s*(?:{joiners})\s*(?:{alt}))*\s*\.?", re.IGNORECASE)
     # "KIEV, 12 mars 2024 (AFP) - ..."
-    dateline = re.compile(rf"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’. -]{{1,40}}?)(?:,\s*[^()\n]{{3,40}}?)?\s*"
+    dateline = re.compile(rf"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’. -]{{1,40}}?)(?:,\s*[^()\r\n]{{3,40}}?)?\s*"
                           rf"\((?:{alt})\)\s*[-–—]\s*")
     return by_form, credit, dateline
 
