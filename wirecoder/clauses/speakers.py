@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..core.spans import inside
+from ..core.spans import SpanIndex
 from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
@@ -98,11 +98,19 @@ class Speakers:
                 for i in range(e.start, e.end):
                     self.actor_at[i] = by_id[e.actor]
         self.people = [self._person(a) for a in document.actors if a.type == "person"]
-        self.quoted: list[tuple[int, int]] = []  # set by the finder: names inside quotes are not antecedents
+        self._quoted = SpanIndex([])  # set by the finder: names inside quotes are not antecedents
+
+    @property
+    def quoted(self) -> SpanIndex:
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        self._quoted = SpanIndex(spans)
 
     def outside_quotes(self, person: Person, before: int, *, in_quotes: bool = False) -> list[int]:
         """Where the person is named before ``before``: outside quote marks, unless ``in_quotes``."""
-        return [p for p in person.positions if p < before and (in_quotes or not inside(p, self.quoted))]
+        return [p for p in person.positions if p < before and (in_quotes or not self._quoted.covers(p))]
 
     def _person(self, actor: Actor) -> Person:
         titles = _titles(self.lang)

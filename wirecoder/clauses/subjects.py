@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..core.spans import SpanIndex
 from ..core.text import strip_accents_lower
 from .lexicon import ClauseLexicon
 from .marks import Quoted
@@ -30,11 +31,12 @@ class Subjects:
                  time_tokens: set[int]) -> None:
         self.doc, self.text, self.lex, self.speakers = doc, text, lex, speakers
         self.marks, self.time_tokens = marks, time_tokens
+        self._closed_quotes = SpanIndex((q.start, q.end) for q in marks if q.closed)
 
     def in_quote(self, offset: int) -> bool:
         """Inside quote marks that close: an unclosed mark may be stray, and the words after it can hold
         their own speech clause ('" Le président de Smer affirme que ...')."""
-        return any(q.start <= offset < q.end for q in self.marks if q.closed)
+        return self._closed_quotes.covers(offset)
 
     def subject(self, verb: Any, *, inverted: bool = False, quoted: bool = False) -> tuple[int, int] | None:
         """The subject of a speech verb: an inverted clitic (a-t-elle), nsubj, an inverted noun phrase, or for
