@@ -21,6 +21,21 @@ class Setting:
     default: Any
     help: str
     choices: tuple[Any, ...] = ()  # the values allowed, when only some are
+    least: int | None = None  # the smallest value allowed, for a number
+    most: int | None = None  # the largest value allowed, for a number
+
+    def check(self, value: Any) -> None:
+        """Raises ConfigError naming the setting when ``value`` has the wrong type or lies outside its range."""
+        default = self.default
+        if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
+            raise ConfigError(f"setting {self.name!r} must be {type(default).__name__}, got {value!r}")
+        if self.choices and value not in self.choices:
+            raise ConfigError(f"setting {self.name!r} must be one of {', '.join(map(str, self.choices))}, "
+                              f"got {value!r}")
+        if self.least is not None and value < self.least:
+            raise ConfigError(f"setting {self.name!r} must be at least {self.least}, got {value!r}")
+        if self.most is not None and value > self.most:
+            raise ConfigError(f"setting {self.name!r} must be at most {self.most}, got {value!r}")
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -47,6 +62,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Bearer token that the API's write endpoints require (env WIRECODER_API_TOKEN); empty: read-only."),
     Setting("api.max_request_bytes", 200_000, "Largest request body the API accepts (a pasted article)."),
     Setting("api.max_page_size", 500, "Most rows one API page may ask for."),
+    Setting("api.extract_timeout_s", 30,
+            "Seconds POST /api/extract may spend on one text (in its own worker process, so that other requests "
+            "are served meanwhile); a longer extraction is stopped and answered 504, and one that cannot start "
+            "within this time because another holds the worker is answered 503.", least=1, most=3600),
     Setting("api.cors_origins", "",
             "Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)."),
 )
@@ -61,12 +80,7 @@ class Settings:
         for name, value in (overrides or {}).items():
             if name not in _BY_NAME:
                 raise ConfigError(f"unknown setting {name!r}; known: {', '.join(sorted(_BY_NAME))}")
-            default = _BY_NAME[name].default
-            if not isinstance(value, type(default)) or isinstance(value, bool) != isinstance(default, bool):
-                raise ConfigError(f"setting {name!r} must be {type(default).__name__}, got {value!r}")
-            choices = _BY_NAME[name].choices
-            if choices and value not in choices:
-                raise ConfigError(f"setting {name!r} must be one of {', '.join(map(str, choices))}, got {value!r}")
+            _BY_NAME[name].check(value)
             self._values[name] = value
 
     def __getitem__(self, name: str) -> Any:

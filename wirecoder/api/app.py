@@ -15,6 +15,7 @@ from .. import __version__
 from ..settings import Settings
 from ..store import Store
 from . import extract, routes
+from .extract_worker import ExtractWorker
 from .guards import BodyLimit, install_error_handlers
 
 STATIC = resources.files("wirecoder") / "web" / "static"
@@ -28,7 +29,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                   "each with the character offsets of its evidence. See docs/api.md.")
     app.state.settings = settings
     app.state.store = store or Store(settings["store.url"])
-    app.state.annotate = extract.Annotator()
+    app.state.annotate = ExtractWorker()
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(extract.router)
