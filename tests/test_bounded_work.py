@@ -71,3 +71,19 @@ def test_the_quote_finder_indexes_answer_as_the_scans_they_replaced(pipeline: Pi
             assert direct._last_mark_before(q, end) == (later[-1] if later else None)
             closes = [m.close for m in marks if m.closed and q.start <= m.close < end]
             assert ctx.clauses.bounds.last_close(q.start, end) == max(closes, default=-1)
+
+
+@pytest.mark.model
+def test_the_entity_index_answers_as_doc_ents(pipeline: Pipeline) -> None:
+    text = ("PARIS (AFP) - Le porte-parole du gouvernement, Olivier Véran, a déclaré que « Le Canard enchaîné » "
+            "et Météo-France avaient tort, selon Mme Anne Hidalgo, maire de Paris. " * 4)
+    ctx = pipeline.context(Article(id="ents", text=text))
+    speakers = ctx.clauses.speakers
+    ents = list(ctx.spacy_doc.ents)
+    assert speakers.ents == ents and len(ents) > 8
+    for tok in ctx.spacy_doc:
+        lo, hi = speakers.noun_phrase(tok)
+        covering = [e for e in ents if e.start < hi and lo < e.end]
+        assert all(lo <= e.start and e.end <= hi for e in covering), (tok.i, lo, hi)  # no name is cut
+        assert speakers.ent_by_start.get(tok.i) == next((e for e in ents if e.start == tok.i), None)
+        assert speakers.ent_by_end.get(tok.i) == next((e for e in ents if e.end == tok.i), None)

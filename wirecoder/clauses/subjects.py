@@ -95,7 +95,8 @@ class Subjects:
         ends = [first]  # a name just before; for a finite verb, else one before an aside ("M. Barre, dans sa
         if finite and not inverted:  # lettre mensuelle, a déclaré"), a person first
             ends.append(self._before_aside(first, verb.sent.start))
-        named = [] if inverted else [e for e in self.doc.ents if e.end in ends and e.label_ in ("PER", "ORG")
+        ending = (self.speakers.ent_by_end.get(end) for end in dict.fromkeys(ends))
+        named = [] if inverted else [e for e in ending if e is not None and e.label_ in ("PER", "ORG")
                                      and e.start >= verb.sent.start]
         if named:
             best = min(named, key=lambda e: (e.label_ != "PER", ends.index(e.end)))
