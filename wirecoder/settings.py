@@ -70,6 +70,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("api.body_timeout", 60,
             "Seconds a client has to send a request's body once its headers are in; a slower one is disconnected.",
             least=1, most=3600),
+    Setting("api.extract_timeout_s", 30,
+            "Seconds POST /api/extract may spend on one text (in its own worker process, so that other requests "
+            "are served meanwhile); a longer extraction is stopped and answered 504, and one that cannot start "
+            "within this time because another holds the worker is answered 503.", least=1, most=3600),
     Setting("api.cors_origins", "",
             "Comma-separated origins allowed to call the API from a browser; empty: none (CORS closed)."),
 )

@@ -14,6 +14,7 @@ from .. import __version__
 from ..settings import Settings
 from ..store import Store
 from . import extract, routes
+from .extract_worker import ExtractWorker
 from .guards import BodyLimit, install_error_handlers
 from .middleware import EmptyParamsAbsent, HeadAsGet, SecurityHeaders
 
@@ -49,7 +50,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     # Read-only where the database cannot be written (a shared archive): the API then serves reads, and a
     # write (POST /api/extract with storing) fails with the store's error.
     app.state.store = store or Store(settings["store.url"], read_only=True)
-    app.state.annotate = extract.Annotator()
+    app.state.annotate = ExtractWorker()
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(extract.router)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from ..errors import InputError, InvalidParameter
-from ..pipeline import Pipeline
 from ..readers.jsonl import parse_record
+from .extract_worker import ExtractBusy, ExtractTimeout
 from .guards import check_token
 
 router = APIRouter(prefix="/api")
@@ -24,20 +23,6 @@ class PastedArticle(BaseModel):
     id: str | None = Field(None, description="An id; by default one made from the text.")
     source: str | None = None
     url: str | None = None
-
-
-class Annotator:
-    """The pipeline, loaded at the first call (seconds: the spaCy model) and used by one request at a time."""
-
-    def __init__(self) -> None:
-        self._pipeline: Pipeline | None = None
-        self._lock = threading.Lock()
-
-    def __call__(self, settings: Any, article: Any) -> Any:
-        with self._lock:
-            if self._pipeline is None:
-                self._pipeline = Pipeline(settings=settings)
-            return next(iter(self._pipeline.process([article])))
 
 
 @router.post("/extract")
@@ -54,7 +39,12 @@ def extract(request: Request, body: PastedArticle,
         article = parse_record(record, source="request", line=1, max_bytes=settings["input.max_text_bytes"])
     except InputError as exc:
         raise InvalidParameter(exc.field or "body", exc.detail) from None
-    document = request.app.state.annotate(settings, article)
+    try:
+        document = request.app.state.annotate(settings, article)
+    except ExtractBusy as exc:
+        raise HTTPException(503, str(exc)) from None
+    except ExtractTimeout as exc:
+        raise HTTPException(504, str(exc)) from None
     if store:
         request.app.state.store.write(document, article.content_hash)
     return document.to_dict()

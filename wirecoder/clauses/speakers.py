@@ -8,11 +8,12 @@ du département d'État"), the description as written for an organisation or an 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..core.spans import inside
+from ..core.spans import SpanIndex
 from ..core.text import strip_accents_lower
 from ..document import Actor, Document
 from ..langdata import read_tsv, read_words
@@ -98,11 +99,26 @@ class Speakers:
                 for i in range(e.start, e.end):
                     self.actor_at[i] = by_id[e.actor]
         self.people = [self._person(a) for a in document.actors if a.type == "person"]
-        self.quoted: list[tuple[int, int]] = []  # set by the finder: names inside quotes are not antecedents
+        # The entities indexed once (``doc.ents`` builds them anew from every token at each call: a scan of
+        # the whole article per mention).
+        self.ents = list(spacy_doc.ents)
+        self._ent_starts = [e.start for e in self.ents]
+        self.ent_by_start = {e.start: e for e in self.ents}
+        self.ent_by_end = {e.end: e for e in self.ents}
+        self._ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._quoted = SpanIndex([])  # set by the finder: names inside quotes are not antecedents
+
+    @property
+    def quoted(self) -> SpanIndex:
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        self._quoted = SpanIndex(spans)
 
     def outside_quotes(self, person: Person, before: int, *, in_quotes: bool = False) -> list[int]:
         """Where the person is named before ``before``: outside quote marks, unless ``in_quotes``."""
-        return [p for p in person.positions if p < before and (in_quotes or not inside(p, self.quoted))]
+        return [p for p in person.positions if p < before and (in_quotes or not self._quoted.covers(p))]
 
     def _person(self, actor: Actor) -> Person:
         titles = _titles(self.lang)
@@ -169,7 +185,10 @@ class Speakers:
             hi -= 1
         if hi - lo + 1 > MAX_MENTION_TOKENS:
             hi = lo + MAX_MENTION_TOKENS - 1
-        for ent in self.doc.ents:  # never cut a name: "Le Canard enchaîné", "Météo-France"
+        # Never cut a name ("Le Canard enchaîné", "Météo-France"): only the entities holding the first or the
+        # last token can (entities do not overlap).
+        for ent in sorted({e.start: e for e in map(self._ent_of.get, (lo, hi)) if e is not None}.values(),
+                          key=lambda e: e.start):
             if ent.start <= hi < ent.end - 1 or ent.start < lo <= ent.end - 1:
                 lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
         hi = self._with_apposition(hi)
@@ -178,13 +197,13 @@ class Speakers:
     def _with_apposition(self, hi: int) -> int:
         """Extend over ", Victoria Nuland" right after a description."""
         if hi + 2 < len(self.doc) and self.doc[hi + 1].text == ",":
-            for ent in self.doc.ents:
-                if ent.start == hi + 2 and ent.label_ == "PER":
-                    return ent.end - 1
+            ent = self.ent_by_start.get(hi + 2)
+            if ent is not None and ent.label_ == "PER":
+                return int(ent.end) - 1
             if strip_accents_lower(self.doc[hi + 2].text) in _titles(self.lang):  # ", Me Claire Josserand"
-                for ent in self.doc.ents:
-                    if ent.start == hi + 3 and ent.label_ == "PER":
-                        return ent.end - 1
+                ent = self.ent_by_start.get(hi + 3)
+                if ent is not None and ent.label_ == "PER":
+                    return int(ent.end) - 1
         return hi
 
     def speaker(self, first: int, end: int, *, before: int, previous: Speaker | None = None,
@@ -193,8 +212,8 @@ class Speakers:
         character offset ``before``."""
         span = self.doc[first:end]
         root = span.root
-        named = next((e for e in self.doc.ents if e.label_ == "PER" and first <= e.start < end
-                      and not _complement(e.root, root)), None)
+        named = next((e for e in self.ents[bisect_left(self._ent_starts, first):bisect_left(self._ent_starts, end)]
+                      if e.label_ == "PER" and not _complement(e.root, root)), None)
         if named is not None and named.start > first:  # "le proviseur du lycée, Alain Ferrand": the name
             span = named
         text, start, stop = span.text, span.start_char, span.end_char

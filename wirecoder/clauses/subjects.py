@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..core.spans import SpanIndex
 from ..core.text import strip_accents_lower
 from .lexicon import ClauseLexicon
 from .marks import Quoted
@@ -30,11 +31,12 @@ class Subjects:
                  time_tokens: set[int]) -> None:
         self.doc, self.text, self.lex, self.speakers = doc, text, lex, speakers
         self.marks, self.time_tokens = marks, time_tokens
+        self._closed_quotes = SpanIndex((q.start, q.end) for q in marks if q.closed)
 
     def in_quote(self, offset: int) -> bool:
         """Inside quote marks that close: an unclosed mark may be stray, and the words after it can hold
         their own speech clause ('" Le président de Smer affirme que ...')."""
-        return any(q.start <= offset < q.end for q in self.marks if q.closed)
+        return self._closed_quotes.covers(offset)
 
     def subject(self, verb: Any, *, inverted: bool = False, quoted: bool = False) -> tuple[int, int] | None:
         """The subject of a speech verb: an inverted clitic (a-t-elle), nsubj, an inverted noun phrase, or for
@@ -93,7 +95,8 @@ class Subjects:
         ends = [first]  # a name just before; for a finite verb, else one before an aside ("M. Barre, dans sa
         if finite and not inverted:  # lettre mensuelle, a déclaré"), a person first
             ends.append(self._before_aside(first, verb.sent.start))
-        named = [] if inverted else [e for e in self.doc.ents if e.end in ends and e.label_ in ("PER", "ORG")
+        ending = (self.speakers.ent_by_end.get(end) for end in dict.fromkeys(ends))
+        named = [] if inverted else [e for e in ending if e is not None and e.label_ in ("PER", "ORG")
                                      and e.start >= verb.sent.start]
         if named:
             best = min(named, key=lambda e: (e.label_ != "PER", ends.index(e.end)))

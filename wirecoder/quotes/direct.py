@@ -7,6 +7,7 @@ or an incise inside them. A quote with no clause of its own continues the speake
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..clauses import CLOSING_MARKS, DASHES, LONG_QUE_WINDOW, OPENING_MARKS, Quoted, Speaker
@@ -20,6 +21,7 @@ INCISE_ADJUNCT = 8
 ADJUNCT_STARTS = ("ADP", "ADV", "DET", "NOUN")  # "au cours de", "lors de", "ce lundi", "mardi soir"
 INCISE_WINDOW = 7  # tokens after a closing mark in which the speech verb of an incise must come
 CONTINUATION_CHARS = 600  # an unattributed quote this close to a quote continues its speaker's words
+JOIN_CHARS = 20  # at most this much (marks, a comma, "et") between two quotes of one list
 
 
 class DirectQuotes:
@@ -30,6 +32,11 @@ class DirectQuotes:
         self.document, self.doc, self.text = self.clauses.document, self.clauses.doc, self.clauses.text
         self.lex, self.marks = self.clauses.lex, self.clauses.marks
         self.used_cues, self.whole_clauses = search.used_cues, search.whole_clauses
+        # Sorted offsets for bisection: a lookup per mark stays logarithmic, not a scan of every mark (a
+        # quote-dense article has thousands).
+        self._opens = [m.open for m in self.marks]  # the marks come in reading order
+        self._closes = sorted(m.close for m in self.marks)
+        self._paragraph_starts = sorted(p.start for p in self.document.paragraphs)
 
     def find(self) -> list[Quote]:
         """Every quoted span that is a quote, with its speaker and cue where the text gives them."""
@@ -49,9 +56,9 @@ class DirectQuotes:
 
     def listed_after(self, q: Quoted, last: Quote) -> Quote | None:
         """« A », « B » et « C »: quotes listed one after another share the first one's speaker."""
-        between = self.text[last.end:q.open]
         if not self._joined(last.end, q.open):
             return None
+        between = self.text[last.end:q.open]
         if not strip_accents_lower(between).strip(" \"»”«“,") and "," not in between:
             return None  # adjacent marks: nested or broken quoting, not a list
         if last.cue is None and self.incise_after(q, None, peek=True) is not None:
@@ -60,13 +67,16 @@ class DirectQuotes:
 
     def _listed_before(self, q: Quoted) -> bool:
         """Another quote ends just before this one, joined by a comma or "et"."""
-        return any(m.close < q.open and self._joined(m.close + 1, q.open) for m in self.marks)
+        first = bisect_left(self._closes, q.open - JOIN_CHARS - 1)  # a mark closing earlier is too far
+        return any(self._joined(close + 1, q.open) for close in self._closes[first:bisect_left(self._closes, q.open)])
 
     def _joined(self, end: int, start: int) -> bool:
         """Only marks, a comma or a list joiner ("et") between two quotes."""
+        if start - end > JOIN_CHARS:
+            return False
         between = self.text[end:start]
         gap = strip_accents_lower(between).strip(" \"»”«“,")
-        return len(between) <= 20 and "\n" not in between and (not gap or self.lex.has("list_joiner", gap))
+        return "\n" not in between and (not gap or self.lex.has("list_joiner", gap))
 
 
     def from_marks(self, q: Quoted, previous: Speaker | None) -> Quote | None:
@@ -154,7 +164,8 @@ class DirectQuotes:
         return self.text[q.start:q.start + 1].isupper() or sum(1 for t in inner if t.is_alpha) >= CONTINUING_WORDS
 
     def _paragraph_start(self, offset: int) -> int:
-        return max((p.start for p in self.document.paragraphs if p.start <= offset), default=0)
+        i = bisect_right(self._paragraph_starts, offset)
+        return self._paragraph_starts[i - 1] if i else 0
 
     def _after_title_noun(self, open_offset: int) -> bool:
         """« Barkhane » after "l'opération", a film's title after "le film": names, not speech."""
@@ -170,8 +181,13 @@ class DirectQuotes:
     def sentence_incise(self, q: Quoted, sentence: Any, previous: Speaker | None
                         ) -> tuple[Speaker | None, Any] | None:
         """For a quote without its own clause: the incise after the last quote of the same sentence."""
-        later = [m for m in self.marks if q.open < m.open < sentence.end_char]
-        return self.incise_after(later[-1], previous, peek=True) if later else None
+        last = self._last_mark_before(q, sentence.end_char)
+        return self.incise_after(last, previous, peek=True) if last is not None else None
+
+    def _last_mark_before(self, q: Quoted, end: int) -> Quoted | None:
+        """The last mark that opens after ``q`` and before ``end``."""
+        last = bisect_left(self._opens, end) - 1
+        return self.marks[last] if last >= 0 and self.marks[last].open > q.open else None
 
     def inner_incise(self, q: Quoted, inner: Any, previous: Speaker | None) -> tuple[Speaker | None, Any] | None:
         """« Nous sommes prêts, affirme-t-il, à négocier »: an incise left inside the marks, closed by a
