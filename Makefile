@@ -68,6 +68,11 @@ bench-stages: install
 bench-hostile: install
 	$(BIN)/python benchmarks/hostile_inputs.py
 
+# Ingests the whole corpus with 2 workers, killed at random moments until it completes, and checks the store
+# against an uninterrupted run (about an hour on two cores; SOAK_ARGS="--limit 500" for a shorter one).
+soak: install
+	$(BIN)/python benchmarks/soak.py --workers 2 $(SOAK_ARGS)
+
 bench-import: install
 	$(BIN)/python benchmarks/import_time.py
 
