@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.net import free_port
+from tests.net import free_port, running_server
 
 pytestmark = pytest.mark.model
 
@@ -30,28 +29,10 @@ def server(tmp_path: Path) -> Iterator[str]:
                       encoding="utf-8")
     port = free_port()
     env = {**os.environ, "WIRECODER_CONFIG": str(config), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "wirecoder.api.app:create_app",
-                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"], env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_S
-        while True:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None, "the server exited at start-up"
-            assert time.monotonic() < deadline, f"the server did not answer within {START_S:g} s"
-            time.sleep(0.2)
+    command = [sys.executable, "-m", "uvicorn", "--factory", "wirecoder.api.app:create_app",
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    with running_server(command, port, env=env, start_s=START_S) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
 
 
 def test_health_answers_while_an_extraction_runs_and_a_slow_one_is_a_504(server: str) -> None:

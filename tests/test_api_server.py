@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .net import free_port
+from .net import free_port, running_server
 
 HEADER_TIMEOUT = 2
 BODY_TIMEOUT = 3
@@ -26,31 +25,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]
     config = folder / "w.toml"
     config.write_text(f"[api]\nheader_timeout = {HEADER_TIMEOUT}\nbody_timeout = {BODY_TIMEOUT}\n", encoding="utf-8")
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from wirecoder.cli import main; main()", "--config", str(config),
-         "--db", f"sqlite:///{folder / 'w.db'}", "serve", "--port", str(port)],
-        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
-    try:
-        deadline = time.monotonic() + 40
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("wirecoder serve did not start") from None
-                time.sleep(0.2)
+    command = [sys.executable, "-c", "from wirecoder.cli import main; main()", "--config", str(config),
+               "--db", f"sqlite:///{folder / 'w.db'}", "serve", "--port", str(port)]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    with running_server(command, port, env=env, start_s=40, cwd=str(folder)):
         yield "127.0.0.1", port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        assert process.stderr is not None
-        process.stderr.close()
 
 
 def _seconds_until_dropped(address: tuple[str, int], request: bytes, *, pause: float, limit: float) -> float:
