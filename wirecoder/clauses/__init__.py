@@ -4,7 +4,7 @@ and events stages, which never import each other."""
 from __future__ import annotations
 
 from .boundaries import LONG_QUE_WINDOW, SENTENCE_ENDS
-from .layer import COMPLEMENT_DEPS, OBJECT_DEPS, Clauses
+from .layer import OBJECT_DEPS, Clauses
 from .lexicon import ClauseLexicon, Cue
 from .marks import Quoted, quoted_spans, trimmed
 from .speakers import Speaker, is_role

@@ -36,8 +36,7 @@ class Clauses:
         self.skip_ranges = [(p.start, p.end) for p in document.paragraphs
                             if p.repeat_of is not None or p.kind == "credit"]
         self.time_tokens = {i for t in document.timexes for i in range(t.start, t.end)}
-        self.speakers = Speakers(document, spacy_doc, self.lex, lang)
-        self.speakers.quoted = [(q.start, q.end) for q in self.marks]  # names inside quotes are no antecedents
+        self.speakers = Speakers(document, spacy_doc, self.lex, lang, [(q.start, q.end) for q in self.marks])
         self.subjects = Subjects(spacy_doc, self.text, self.lex, self.speakers, self.marks, self.time_tokens)
         self.bounds = Boundaries(spacy_doc, self.text, self.lex, lang, self.marks, self.time_tokens,
                                  document.dateline)

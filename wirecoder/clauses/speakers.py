@@ -90,7 +90,9 @@ class Person:
 class Speakers:
     """Speaker resolution for one article (its actors and parse)."""
 
-    def __init__(self, document: Document, spacy_doc: Any, lexicon: ClauseLexicon, lang: str) -> None:
+    def __init__(self, document: Document, spacy_doc: Any, lexicon: ClauseLexicon, lang: str,
+                 quoted: list[tuple[int, int]]) -> None:
+        """``quoted``: the spans inside quote marks, whose names are no antecedents of a pronoun outside them."""
         self.document, self.doc, self.lexicon, self.lang = document, spacy_doc, lexicon, lang
         self.actor_at: dict[int, Actor] = {}
         by_id = {a.id: a for a in document.actors}
@@ -106,15 +108,7 @@ class Speakers:
         self.ent_by_start = {e.start: e for e in self.ents}
         self.ent_by_end = {e.end: e for e in self.ents}
         self._ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
-        self._quoted = SpanIndex([])  # set by the finder: names inside quotes are not antecedents
-
-    @property
-    def quoted(self) -> SpanIndex:
-        return self._quoted
-
-    @quoted.setter
-    def quoted(self, spans: list[tuple[int, int]]) -> None:
-        self._quoted = SpanIndex(spans)
+        self._quoted = SpanIndex(quoted)
 
     def outside_quotes(self, person: Person, before: int, *, in_quotes: bool = False) -> list[int]:
         """Where the person is named before ``before``: outside quote marks, unless ``in_quotes``."""
