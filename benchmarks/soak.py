@@ -11,7 +11,8 @@
    expressions, actor mentions) are those of the uninterrupted run.
 
 The whole OrangeSum corpus (11,932 articles) takes about an hour on two cores; ``--limit`` takes the first N.
-Prints what it did and exits 1 when a check fails. Only local processes and files are involved.
+Prints what it did (with the uninterrupted run's slowest article and peak memory per process) and exits 1 when a
+check fails. Only local processes and files are involved.
 """
 
 from __future__ import annotations
@@ -35,10 +36,18 @@ WORKER_GRACE_S = 10  # how long the workers of a killed parent may take to notic
 MAX_RUNS = 200  # a run that never completes is a failure, not an endless loop
 
 
-def ingest(db: Path, articles: Path, workers: int) -> subprocess.Popen[bytes]:
+def ingest(db: Path, articles: Path, workers: int, log: Path) -> subprocess.Popen[bytes]:
+    """The run, its messages to ``log`` (a file: a pipe nobody reads would block a long run)."""
     command = [sys.executable, "-c", "from wirecoder.cli import main; main()", "--db", f"sqlite:///{db}",
                "ingest", str(articles), "--workers", str(workers)]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with log.open("ab") as err:
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+
+
+def summary_lines(log: Path) -> list[str]:
+    """The lines a run ends with (counts, slowest article, skips), without the progress display."""
+    text = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n")
+    return [line for line in text.splitlines() if line.startswith(("ingested", "slowest", "skipped", "interrupted"))]
 
 
 def children_of(pid: int) -> list[int]:
@@ -108,15 +117,20 @@ def main() -> int:
         for db in (reference, soak):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
+        reference_log, soak_log = folder / "reference.log", folder / "soak.log"
+        for log in (reference_log, soak_log):
+            log.unlink(missing_ok=True)
         start = time.monotonic()
-        done = ingest(reference, articles, args.workers)
+        done = ingest(reference, articles, args.workers, reference_log)
         if done.wait() != 0:
-            print(done.stderr.read().decode()[-2000:] if done.stderr else "", file=sys.stderr)
+            print(reference_log.read_text(encoding="utf-8", errors="replace")[-2000:], file=sys.stderr)
             return 1
         print(f"uninterrupted run: {time.monotonic() - start:.0f} s", flush=True)
+        for line in summary_lines(reference_log):
+            print(f"  {line}", flush=True)
         kills, failures = 0, []
         for _ in range(MAX_RUNS):
-            run = ingest(soak, articles, args.workers)
+            run = ingest(soak, articles, args.workers, soak_log)
             delay = rng.uniform(*args.kill_after)
             try:
                 code = run.wait(timeout=delay)
@@ -136,7 +150,8 @@ def main() -> int:
                 print(f"kill {kills} after {delay:.0f} s: {count_stored(soak)} articles stored", flush=True)
                 continue
             if code != 0:
-                failures.append(f"a run ended with status {code}: {run.stderr.read().decode()[-500:]}")
+                failures.append(f"a run ended with status {code}: {soak_log.read_text(errors='replace')[-500:]}")
+            print(f"run {kills + 1} completed: {'; '.join(summary_lines(soak_log)[-3:])}", flush=True)
             break
         else:
             failures.append(f"no run completed in {MAX_RUNS} tries")

@@ -101,8 +101,8 @@ def run_pipeline(corpus: Path, limit: int, processes: int) -> dict[str, Any]:
         list(pool.map(annotate_batch, [settings] * processes, [articles[i:i + 1] for i in range(processes)]))
         start = time.perf_counter()
         n = 0
-        for documents, failed in bounded(batches(articles), lambda b: pool.submit(annotate_batch, settings, b),
-                                         processes * TASKS_PER_WORKER):
+        for documents, failed, _ in bounded(batches(articles), lambda b: pool.submit(annotate_batch, settings, b),
+                                            processes * TASKS_PER_WORKER):
             for doc in documents:
                 json.dumps(doc.to_dict(), ensure_ascii=False)
                 n += 1

@@ -136,12 +136,14 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool =
     """Read, annotate and store; returns the written Documents only when ``keep`` (the demo's summary):
     a corpus run must stream in constant memory."""
     from .batch import annotate_stream
+    from .costs import ArticleCosts
     from .readers import count_records
     from .store import IngestResult, Store
 
     paths = list(paths)
     skips = SkipLog()
     result = IngestResult()
+    costs = ArticleCosts()
     written: list[Document] = []
     sink: Any = _ShardSink(shards) if shards else Store(settings["store.url"])
     progress = _Progress(count_records(paths), "ingest")
@@ -161,7 +163,8 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool =
                         yield a
 
         articles = read_paths(paths, skips=skips, max_bytes=settings["input.max_text_bytes"])
-        docs = annotate_stream(changed(articles), skips, settings, engine, workers=workers, scheduler=scheduler)
+        docs = annotate_stream(changed(articles), skips, settings, engine, workers=workers, scheduler=scheduler,
+                               costs=costs)
         try:
             for doc in docs:
                 result.count(sink.write(doc, hashes.pop(doc.id)))
@@ -182,6 +185,8 @@ def _ingest(settings: Settings, paths: Iterable[str], strict: bool, keep: bool =
         sink.close()
     click.echo(f"ingested into {sink.url}: {result.added} added, {result.replaced} replaced, "
                f"{result.unchanged} unchanged", err=True)
+    if costs.articles:
+        click.echo(costs.summary(), err=True)
     _report_skips(skips, strict)
     return written
 

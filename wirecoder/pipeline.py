@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+import time
 from itertools import islice
 
 from .article import Article
+from .costs import ArticleCosts
 from .core.dates import DatePrecision, PublicationDate
 from .document import Document
 from .errors import InputError, PipelineError
@@ -42,6 +44,13 @@ def _one_by_one(batch: BatchFn) -> Callable[[Context], None]:
     return lambda ctx: batch([ctx])
 
 
+def _share(contexts: Sequence[Context], seconds: float) -> None:
+    """A batched stage's time, given to its articles in proportion to their length (what parsing costs)."""
+    total = sum(len(c.article.text) for c in contexts) or 1
+    for ctx in contexts:
+        ctx.seconds += seconds * len(ctx.article.text) / total
+
+
 class Pipeline:
     """Processes articles into Documents. Models are loaded once, on the first article."""
 
@@ -61,15 +70,19 @@ class Pipeline:
                     st.setup(self.settings)
             self._ready = True
 
-    def process(self, articles: Iterable[Article], skips: SkipLog | None = None) -> Iterator[Document]:
-        """Documents for the articles, in order; failures go to ``skips`` (or are raised if None)."""
+    def process(self, articles: Iterable[Article], skips: SkipLog | None = None,
+                costs: ArticleCosts | None = None) -> Iterator[Document]:
+        """Documents for the articles, in order; failures go to ``skips`` (or are raised if None), the seconds
+        each article took to ``costs``."""
         self.setup()
         it = iter(articles)
         while batch := list(islice(it, ARTICLES_PER_BATCH)):
-            yield from self._run_batch(batch, skips)
-
-    def _run_batch(self, batch: list[Article], skips: SkipLog | None) -> list[Document]:
-        return [c.document for c in self._run_contexts(batch, skips)]
+            contexts = self._run_contexts(batch, skips)
+            if costs is not None:
+                for ctx in contexts:
+                    costs.record(ctx.article.id, ctx.seconds)
+                costs.note_memory()
+            yield from (c.document for c in contexts)
 
     def _run_contexts(self, batch: list[Article], skips: SkipLog | None) -> list[Context]:
         contexts = [Context(a, Document.from_article(a), self.settings) for a in batch]
@@ -78,6 +91,7 @@ class Pipeline:
             live = [c for c in contexts if id(c) not in failed]
             batch_fn = st.batch
             if batch_fn is not None:
+                start = time.perf_counter()
                 try:
                     batch_fn(live)
                 except Exception:
@@ -86,9 +100,12 @@ class Pipeline:
                     # Retry one by one so that only the article at fault is lost.
                     for ctx in live:
                         self._guard(st, ctx, _one_by_one(batch_fn), failed, skips)
+                _share(live, time.perf_counter() - start)
             for ctx in live:
                 if id(ctx) not in failed:
+                    start = time.perf_counter()
                     self._guard(st, ctx, st.run, failed, skips)
+                    ctx.seconds += time.perf_counter() - start
         return [c for c in contexts if id(c) not in failed]
 
     def _guard(self, st: Stage, ctx: Context, call: Callable[[Context], None], failed: set[int],

@@ -9,6 +9,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from ..article import Article
+from ..costs import ArticleCosts
 from ..document import Document
 from ..errors import WirecoderError
 from ..readers import SkipLog
@@ -33,7 +34,7 @@ def connect(stack: ExitStack, workers: int, scheduler: str | None) -> Any:
 
 
 def annotate_on_cluster(articles: Iterable[Article], skips: SkipLog, settings: Settings, workers: int = 2,
-                        scheduler: str | None = None) -> Iterator[Document]:
+                        scheduler: str | None = None, costs: ArticleCosts | None = None) -> Iterator[Document]:
     from dask.distributed import as_completed
 
     with ExitStack() as stack:
@@ -47,10 +48,12 @@ def annotate_on_cluster(articles: Iterable[Article], skips: SkipLog, settings: S
             if running.count() >= in_flight:
                 break
         for future in running:
-            documents, failed = future.result()
+            documents, failed, spent = future.result()
             future.release()
             for skip in failed:
                 skips.add(skip)
+            if costs is not None:
+                costs.merge(spent)
             yield from documents
             following = next(tasks, None)
             if following is not None:

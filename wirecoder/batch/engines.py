@@ -10,6 +10,7 @@ from itertools import islice
 from typing import Any
 
 from ..article import Article
+from ..costs import ArticleCosts
 from ..document import Document
 from ..errors import WorkerLost
 from ..pipeline import Pipeline
@@ -49,21 +50,23 @@ def bounded(tasks: Iterator[list[Article]], submit: Callable[[list[Article]], Fu
 
 
 def annotate_local(articles: Iterable[Article], skips: SkipLog, settings: Settings, workers: int = 1,
-                   **_: Any) -> Iterator[Document]:
+                   costs: ArticleCosts | None = None, **_: Any) -> Iterator[Document]:
     """In this process (``workers`` 1), else in ``workers`` processes that each load the model once.
 
     WorkerLost when a worker process dies (the system kills it for lack of memory, say): the pool is then
     broken and the run must stop, but what the caller wrote is complete and the same run resumes."""
     if workers <= 1:
-        yield from Pipeline(settings=settings).process(articles, skips)
+        yield from Pipeline(settings=settings).process(articles, skips, costs)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=start_worker, initargs=(settings, os.getpid())) as pool:
         try:
-            for documents, failed in bounded(batches(articles),
-                                             lambda batch: pool.submit(annotate_batch, settings, batch),
-                                             workers * TASKS_PER_WORKER):
+            for documents, failed, spent in bounded(batches(articles),
+                                                    lambda batch: pool.submit(annotate_batch, settings, batch),
+                                                    workers * TASKS_PER_WORKER):
                 for skip in failed:
                     skips.add(skip)
+                if costs is not None:
+                    costs.merge(spent)
                 yield from documents
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -75,10 +78,10 @@ def annotate_local(articles: Iterable[Article], skips: SkipLog, settings: Settin
 
 
 def annotate_dask(articles: Iterable[Article], skips: SkipLog, settings: Settings, workers: int = 2,
-                  scheduler: str | None = None, **_: Any) -> Iterator[Document]:
+                  scheduler: str | None = None, costs: ArticleCosts | None = None, **_: Any) -> Iterator[Document]:
     from .dask_engine import annotate_on_cluster
 
-    yield from annotate_on_cluster(articles, skips, settings, workers=workers, scheduler=scheduler)
+    yield from annotate_on_cluster(articles, skips, settings, workers=workers, scheduler=scheduler, costs=costs)
 
 
 ENGINES: dict[str, Callable[..., Iterator[Document]]] = {"local": annotate_local, "dask": annotate_dask}

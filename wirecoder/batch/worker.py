@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from ..article import Article
+from ..costs import ArticleCosts
 from ..document import Document
 from ..pipeline import Pipeline
 from ..readers import Skip, SkipLog
@@ -83,8 +84,10 @@ def start_worker(settings: Settings, owner: int | None = None) -> None:
     pipeline_for(settings)
 
 
-def annotate_batch(settings: Settings, articles: list[Article]) -> tuple[list[Document], list[Skip]]:
-    """Documents for the articles; an article a stage fails on becomes a skip, the others go on."""
+def annotate_batch(settings: Settings, articles: list[Article]) -> tuple[list[Document], list[Skip], ArticleCosts]:
+    """Documents for the articles; an article a stage fails on becomes a skip, the others go on. Also what the
+    articles cost (the slowest, this worker's peak memory)."""
     skips = SkipLog()
-    documents = list(pipeline_for(settings).process(articles, skips))
-    return documents, skips.skips
+    costs = ArticleCosts()
+    documents = list(pipeline_for(settings).process(articles, skips, costs))
+    return documents, skips.skips, costs

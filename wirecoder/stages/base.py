@@ -27,6 +27,7 @@ class Context:
     spacy_doc: Any = None  # spacy.tokens.Doc once the parse stage has run
     clauses: Any = None  # wirecoder.clauses.Clauses once the clauses stage has run
     extras: dict[str, Any] = field(default_factory=dict)  # stage-private data passed downstream
+    seconds: float = 0.0  # time the stages spent on this article so far
 
 
 StageFn = Callable[[Context], None]
