@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -62,6 +63,8 @@ def test_ingest_with_workers_then_again(tmp_path: Path) -> None:
     assert "28 added, 0 replaced, 0 unchanged" in first.output
     assert "skipped: 2 (json-syntax 1, missing-field 1)" in first.output
     assert f"{corpus}:4: field 'text'" in first.output  # each skip named, with its line
+    assert re.search(r"slowest article: '[^']+' \d+\.\d\d s \(of 28\); peak memory per process: \d{3,} MB",
+                     first.output), first.output  # measured in the workers, gathered by the parent
     again = CliRunner().invoke(cli, ["--db", url, "ingest", "--workers", "2", str(corpus)])
     assert "0 added, 0 replaced, 28 unchanged" in again.output
     assert _consistent(url) == 28
@@ -100,6 +103,7 @@ def test_dask_local_cluster_to_the_database_and_to_shards(tmp_path: Path) -> Non
     direct = runner.invoke(cli, ["--db", url, "ingest", "--engine", "dask", "--workers", "2", samples_dir()])
     assert direct.exit_code == 0, direct.output
     assert "14 added" in direct.output and _consistent(url) == 14
+    assert "(of 14); peak memory per process" in direct.output
     shards = tmp_path / "shards"
     to_shards = runner.invoke(cli, ["ingest", "--engine", "dask", "--workers", "2", "--shards", str(shards),
                                     samples_dir()])

@@ -7,13 +7,13 @@ goes on. ``Pipeline.process`` batches articles so that parsing runs through spaC
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from .article import Article
-from .costs import ArticleCosts
 from .core.dates import DatePrecision, PublicationDate
+from .costs import ArticleCosts
 from .document import Document
 from .errors import InputError, PipelineError
 from .readers.base import Skip, SkipLog, check_text
