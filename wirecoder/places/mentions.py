@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
 from ..actor_dictionary import load_dictionary
 from ..core.spans import inside, overlaps
 from ..core.text import strip_accents_lower
 from ..document import Document
-from ..langdata import word_table
+from .districts import District, english_ordinal, find_districts
 from .gazetteer import Gazetteer, PlaceKind
 from .names import place_key
 from .resolve import Before
+from .sites import ARTICLES, SitePhrase, find_site_phrases
+from .words import PlaceWords, Seat, place_words
 
 # How far before the place's preposition a site noun may stand ("la base aérienne 123 d'Orléans":
 # 2 words between); further away the noun belongs to another phrase.
@@ -31,40 +32,6 @@ SITE_GAP_POS = {"ADJ", "NUM", "DET", "ADP", "PROPN"}
 # Between a place and the one containing it: ", dans le nord de la" is 6 words.
 MAX_CONTAINER_GAP = 6
 
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceWords:
-    sites: dict[tuple[str, ...], str]  # folded words -> English label
-    directions: dict[str, str]
-    area_nouns: dict[str, str]
-    area_articles: frozenset[str]
-    town_prepositions: frozenset[str]
-    locatives: frozenset[str]
-    name_heads: frozenset[str]
-    part_prepositions: frozenset[str]
-    site_prepositions: frozenset[str]
-    part_determiners: frozenset[str]
-    determiners: frozenset[str]
-    container_words: frozenset[str]
-    name_articles: frozenset[str]
-
-
-@cache
-def place_words(lang: str) -> PlaceWords:
-    table = word_table(lang, "place_words.tsv", value_column="label")
-
-    def of(kind: str) -> dict[str, str]:
-        return dict(table.words(kind))
-
-    return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
-                      area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
-                      town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
-                      name_heads=frozenset(table.forms("name_head")),
-                      part_prepositions=frozenset(of("part_preposition")),
-                      site_prepositions=frozenset(of("site_preposition")),
-                      part_determiners=frozenset(of("part_determiner")), determiners=frozenset(of("determiner")),
-                      container_words=frozenset(of("container_word")), name_articles=frozenset(of("name_article")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +51,12 @@ class PlaceMention:
     locative: bool = False  # after "à", "en", "dans": a place even if the gazetteer does not know it
     container_key: str | None = None  # "Paris, au Texas": the key of "Texas"
     area: str | None = None  # English word of an area noun before the name ("Region" for "région de")
+    named: str | None = None  # a site named by its own words ("rue de Grenelle"): its name when not located
+    head_kind: PlaceKind | None = None  # what a place not located is, from its head noun
+    recognised: bool = False  # the recogniser's place: reported even when the gazetteer does not know it
+    inner: bool = False  # the town after a site noun ("Garches" of "l'hôpital de Garches"), or nothing
+    seat: Seat | None = None  # "à l'Élysée": the building of a seat of power
+    district: District | None = None  # "le XVIe arrondissement de Paris"
 
 
 class PhraseFinder:
@@ -118,36 +91,55 @@ def _capitals_agree(form: str, span: Any) -> bool:
     return all(not w[:1].isupper() or t[:1].isupper() for w, t in zip(words, span.text.split(), strict=True))
 
 
-def _base_spans(document: Document, doc: Any, finder: PhraseFinder) -> list[tuple[int, int]]:
+Span = tuple[int, int]
+
+
+def _base_spans(document: Document, doc: Any, finder: PhraseFinder,
+                sites: list[Span]) -> tuple[list[Span], set[Span]]:
     """Token spans of place names: the recogniser's places and the gazetteer's phrases, longest first,
-    without overlaps; nothing inside a person or organisation name or an actor use of a place."""
-    blocked: list[tuple[int, int]] = []  # token spans of person names and actor uses of places
-    named: list[tuple[int, int]] = []  # organisations and other names: a place phrase may equal one
-    spans: list[tuple[int, int]] = []
+    without overlaps; nothing inside a person or organisation name or an actor use of a place, nor in a site
+    phrase (``sites``: "la rue de Strasbourg", "l'hôpital de Garches" are read as wholes). Also which of the
+    spans are the recogniser's places (reported even when the gazetteer does not know them)."""
+    blocked: list[Span] = list(sites)  # person names, actor uses of places, site phrases
+    named: list[Span] = []  # organisations and other names: a place phrase may equal one
+    recognised: list[Span] = []
     for e in document.entities:
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None:
             continue
         if e.label == "LOC" and not e.metonymy and not e.repeat:
-            spans.append((span.start, span.end))
+            if not overlaps(span.start, span.end, sites):
+                recognised.append((span.start, span.end))
         elif e.label in {"ORG", "MISC"} and not e.metonymy:
             named.append((span.start, span.end))  # "Stade de France" tagged ORG is still the stadium
         else:
             blocked.append((span.start, span.end))
     repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
+    phrases: list[Span] = []
     for start, end in finder(doc):
         if inside(doc[start].idx, repeats):
             continue  # a repeated lede: its places were counted where it first stood
         if overlaps(start, end, blocked):
             continue
-        if any(start < b and a < end and (a, b) != (start, end) for a, b in named):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in named):
             continue  # "Banque de France": the country inside an organisation's name
-        spans.append((start, end))
-    chosen: list[tuple[int, int]] = []
-    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        phrases.append((start, end))
+    chosen: list[Span] = []
+    for start, end in sorted(set(recognised + phrases), key=lambda s: (s[0] - s[1], s[0])):
         if not overlaps(start, end, chosen):
             chosen.append((start, end))
-    return sorted(chosen)
+    return sorted(chosen), set(recognised) - set(phrases)
+
+
+def _after_locative(doc: Any, start: int, words: PlaceWords) -> bool:
+    """"à Bricy", "à la Bastille", "dans le VIIIe arrondissement": a name after a locative (and an article);
+    "la ville de La Rochelle": after a town noun and "de"."""
+    i = start - 1
+    if i > 0 and strip_accents_lower(doc[i].text) in words.part_prepositions:
+        return strip_accents_lower(doc[i - 1].text) in words.town_nouns
+    if i > 0 and strip_accents_lower(doc[i].text) in words.determiners:
+        i -= 1
+    return i >= 0 and strip_accents_lower(doc[i].text) in words.locatives
 
 
 def _before(doc: Any, i: int, words: PlaceWords) -> Before:
@@ -262,18 +254,25 @@ def name_parts(mention: PlaceMention, lang: str) -> list[PlaceMention]:
 def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str) -> list[PlaceMention]:
     words = place_words(lang)
     text = document.text
-    found: list[PlaceMention] = []
-    spans = [s for s in _base_spans(document, doc, finder) if not _inside_other_name(doc, s[0], words)]
+    repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
+    phrases = [p for p in find_site_phrases(doc, words) if not inside(doc[p.start].idx, repeats)
+               and not _figurative(doc, p, words, lang)]
+    found = [m for p in phrases for m in _site_mentions(doc, p, text, lang)]
+    districts = [d for d in find_districts(doc, words) if not inside(doc[d.start].idx, repeats)]
+    found += [m for d in districts for m in _district_mentions(doc, d, text, lang)]
+    taken = [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in districts]
+    base, recognised = _base_spans(document, doc, finder, taken)
+    spans = [s for s in base if not _inside_other_name(doc, s[0], words)]
     for n, (start, end) in enumerate(spans):
         span = doc[start:end]
         key = place_key(span.text, lang)
         container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
         if not key or lang_words_demonym(span.text, lang):
             continue  # "Français", "Libyen": people the recogniser took for places
-        locative = start > 0 and strip_accents_lower(doc[start - 1].text) in words.locatives
+        locative = _after_locative(doc, start, words)
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
-                      locative=locative, container_key=place_key(doc[container[0]:container[1]].text, lang)
-                      if container else None)
+                      locative=locative, recognised=(start, end) in recognised,
+                      container_key=place_key(doc[container[0]:container[1]].text, lang) if container else None)
         area = _area_noun(doc, start, words)
         if area is not None:
             a = doc[area].idx
@@ -281,8 +280,9 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
                                       area=words.area_nouns[strip_accents_lower(doc[area].text)],
                                       **common))
         else:
+            head = strip_accents_lower(span[0].text)
             found.append(PlaceMention(span.start_char, span.end_char, span.text, before=_before(doc, start, words),
-                                      **common))
+                                      head_kind="region" if head in words.area_heads else None, **common))
         part = _part_of(doc, start, words)
         if part is not None:
             a = doc[part].idx
@@ -295,4 +295,48 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
             a = doc[first].idx
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], site=label, owner=owner,
                                       before="town_preposition", **common))
+    return found
+
+
+def _figurative(doc: Any, phrase: SitePhrase, words: PlaceWords, lang: str) -> bool:
+    """"la place de la France en Europe": a rank, not a square, when the name after the head is a country."""
+    heads = {strip_accents_lower(t.text) for t in doc[phrase.start:phrase.name_start]}
+    return bool(heads & words.figurative_odonyms) and \
+        load_dictionary(lang).country_of_name(doc[phrase.name_start:phrase.end].text) is not None
+
+
+def _site_mentions(doc: Any, phrase: SitePhrase, text: str, lang: str) -> list[PlaceMention]:
+    """The mentions a site phrase makes: the site, and for "l'hôpital de Garches" the town it may stand in."""
+    a, b = doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
+    head = phrase.start + 1 if strip_accents_lower(doc[phrase.start].text) in ARTICLES else phrase.start
+    bare = text[doc[head].idx:b]
+    named = bare[:1].upper() + bare[1:]
+    n_start = doc[phrase.name_start].idx
+    sentence = doc[phrase.start].sent.start
+    if phrase.head == "seat":
+        seat = place_words(lang).seats[tuple(strip_accents_lower(t.text) for t in doc[head:phrase.end])]
+        return [PlaceMention(a, b, text[a:b], key=place_key(bare, lang), sentence=sentence, name_start=doc[head].idx,
+                             name_end=b, named=seat.name, head_kind="site", seat=seat)]
+    if phrase.head == "odonym" or not phrase.after_de:
+        return [PlaceMention(a, b, text[a:b], key=place_key(bare, lang), sentence=sentence, name_start=doc[head].idx,
+                             name_end=b, named=named, head_kind="site", locative=True)]
+    inner = place_key(text[n_start:b], lang)
+    return [PlaceMention(a, b, text[a:b], key=inner, before="town_preposition", sentence=sentence,
+                         site=phrase.label, name_start=n_start, name_end=b, named=named, head_kind="site"),
+            PlaceMention(n_start, b, text[n_start:b], key=inner, before="town_preposition", sentence=sentence,
+                         name_start=n_start, name_end=b, locative=True, inner=True)]
+
+
+def _district_mentions(doc: Any, district: District, text: str, lang: str) -> list[PlaceMention]:
+    """The district, and the city when the words name it ("de Paris")."""
+    a, b = doc[district.start].idx, doc[district.end - 1].idx + len(doc[district.end - 1])
+    sentence = doc[district.start].sent.start
+    found = [PlaceMention(a, b, text[a:b], key=place_key(district.city, lang), sentence=sentence, name_start=a,
+                          name_end=b, named=f"{english_ordinal(district.number)} arrondissement of {district.city}",
+                          head_kind="region", district=district)]
+    last = doc[district.end - 1]
+    if district.end - district.start > 2:
+        found.append(PlaceMention(last.idx, b, last.text, key=place_key(last.text, lang), sentence=sentence,
+                                  name_start=last.idx, name_end=b, before="town_preposition", locative=True,
+                                  inner=True))
     return found

@@ -7,6 +7,7 @@ are reported once per article, at their first mention, with every mention's offs
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -21,12 +22,16 @@ from .base import Context, stage
 from .parse import nlp_for
 
 # ACLED-like geo_precision: 1 a town or a site; 2 near a town, part of one, or a region within a country;
-# 3 a country, a part of a country, or a larger area.
-PRECISION_EXACT, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
+# 3 a country, a part of a country, or a larger area; 4 named but not located (no coordinates; its country
+# from the article's context).
+PRECISION_EXACT, PRECISION_NEAR, PRECISION_AREA, PRECISION_UNLOCATED = 1, 2, 3, 4
 # A town this large may be found by an alternate name, or by a part of an unknown name ("Paris" in
 # "République de Paris"), or in a country the article does not name; smaller towns bear too many names
 # that are also common words or pieces of other names ("San" of "San Siro", "Principal", "Vice").
 LARGE_TOWN = 100_000
+# How far before a place not located a located town or site still tells its country ("rue de Grenelle,
+# dans le VIIe arrondissement de Paris" reads the other way round: the main country covers it).
+NEAR_CHARS = 300
 # An acronym ("ARS", the health agency) or a name this short matches only curated places.
 MIN_TOWN_KEY = 3
 # English country names said with "the" ("Embassy of the United States"), for the names of sites.
@@ -60,6 +65,8 @@ def _precision(place: Place, mention: PlaceMention) -> int:
         return PRECISION_EXACT
     if mention.direction:
         return PRECISION_NEAR if place.kind in {"city", "region"} and place.country else PRECISION_AREA
+    if mention.district:
+        return PRECISION_NEAR
     if place.kind in {"city", "site"}:
         return PRECISION_EXACT
     if place.kind == "region" and place.country:
@@ -77,16 +84,23 @@ def _record(place: Place, mention: PlaceMention, lang: str) -> PlaceRecord:
         kind = "site"
     elif mention.direction:
         name, kind = f"{mention.direction} {place.name}", "region"
+    elif mention.district and mention.named:
+        name, kind = mention.named, "region"
     return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=name, country=place.country,
                        kind=kind, lat=place.lat, lon=place.lon,
-                       geonames_id=None if mention.site or mention.direction else place.geonames_id,
+                       geonames_id=None if mention.site or mention.direction or mention.district
+                       else place.geonames_id,
                        precision=_precision(place, mention), mentions=[(mention.start, mention.end)])
 
 
 def _unresolved(mention: PlaceMention) -> PlaceRecord:
-    """A place the recogniser saw but the gazetteer does not know: kept, with what is known."""
-    return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=None, country=None,
-                       kind="other", lat=None, lon=None, mentions=[(mention.start, mention.end)])
+    """A place the text names but the gazetteer does not know: kept, with what is known (its country comes
+    later, from the context). A site phrase is its own name ("Rue de Grenelle"); a recognised name is too."""
+    name = mention.named or (mention.text[mention.name_start - mention.start:mention.name_end - mention.start]
+                             if mention.recognised else None)
+    return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=name, country=None,
+                       kind=mention.head_kind or "other", lat=None, lon=None, precision=PRECISION_UNLOCATED,
+                       mentions=[(mention.start, mention.end)])
 
 
 def _only_country(candidates: list[Place]) -> str | None:
@@ -132,7 +146,16 @@ def _candidates(m: PlaceMention, key: str, gazetteer: Gazetteer, countries: set[
 
 def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, countries: set[str],
                      lang: str) -> tuple[PlaceMention, list[Place]]:
-    """The mention and its candidates; for an unknown name, the first of its parts that is known."""
+    """The mention and its candidates; a site phrase curated as a whole ("la gare du Nord") is that place;
+    for an unknown name, the first of its parts that is known."""
+    if m.district:  # "le XVIe arrondissement de Paris": a part of the city
+        return m, [c for c in gazetteer.by_key(m.key) if c.kind == "city" and c.country][:1]
+    if m.named:
+        whole = [c for c in gazetteer.by_key(place_key(m.named, lang)) if c.curated]
+        if whole:
+            return replace(m, key=place_key(m.named, lang), site=None, before=None), whole
+        if not m.site:
+            return m, []  # "la rue de Grenelle", "l'usine Lubrizol": a site named by its own words
     candidates = _candidates(m, m.key, gazetteer, countries)
     if candidates:
         return m, candidates
@@ -161,18 +184,55 @@ def places(ctx: Context) -> None:
     mentions = find_mentions(ctx.document, ctx.spacy_doc, finder_for(settings), lang)
     article_countries = _context(ctx, mentions, gazetteer)
     found = [_with_candidates(m, gazetteer, article_countries, lang) for m in mentions]
+    # site phrases that are curated places as wholes ("la gare du Nord")
+    wholes = [(m.start, m.end) for m, c in found if m.named and c and not m.site and not m.district]
     by_identity: dict[tuple[Any, ...], PlaceRecord] = {}
     for m, candidates in found:
-        if not candidates and not (m.locative and not m.site and not m.direction):
+        if m.inner and (not candidates or any(a <= m.start and m.end <= b for a, b in wholes)):
+            continue  # "le siège de la SNCF": no town; "la gare du Nord": the whole is the place
+        if not candidates and not (m.named or ((m.locative or m.head_kind) and not m.site and not m.direction
+                                   and _name_like(m))):
             continue  # unknown, and nothing says it is a place: the recogniser's guess is not enough
         others = {_only_country(c) for other, c in found if other.sentence == m.sentence and other is not m}
         container = _only_country(gazetteer.by_key(m.container_key)) if m.container_key else None
         clues = Clues(m.before, m.kinds, frozenset(c for c in others if c), container)
         place = _resolve(m, candidates, clues, article_countries)
-        record = _record(place, m, lang) if place is not None else _unresolved(m)
-        identity = (record.name, record.country, record.kind) if place else ("?", m.key)
+        if m.seat is not None:
+            record = PlaceRecord(start=m.start, end=m.end, text=m.text, name=m.seat.name, country=m.seat.country,
+                                 kind="site", lat=m.seat.lat, lon=m.seat.lon, precision=PRECISION_EXACT,
+                                 mentions=[(m.start, m.end)])
+        else:
+            record = _record(place, m, lang) if place is not None else _unresolved(m)
+        identity = ("?", record.name or m.key) if record.precision == PRECISION_UNLOCATED \
+            else (record.name, record.country, record.kind)
         if identity in by_identity:
             by_identity[identity].mentions.append((m.start, m.end))
         else:
             by_identity[identity] = record
-    ctx.document.places = sorted(by_identity.values(), key=lambda r: r.start)
+    records = sorted(by_identity.values(), key=lambda r: r.start)
+    _countries_from_context(records, ctx.settings["places.home_country"])
+    ctx.document.places = records
+
+
+def _name_like(m: PlaceMention) -> bool:
+    """A recognised name the gazetteer does not know is reported if it looks like one: capitalised words
+    (or an area head, "le VIIIe arrondissement"), no quote marks, brackets or digits."""
+    name = m.text[m.name_start - m.start:m.name_end - m.start]
+    if not name[:1].isupper() and m.head_kind is None:
+        return False
+    return not any(c in name for c in '"«»()[]•/:;') and (m.head_kind is not None or not any(c.isdigit() for c in name))
+
+
+def _countries_from_context(records: list[PlaceRecord], home: str) -> None:
+    """A place not located takes the country of the located place nearest before it, else the article's most
+    mentioned country, else the home country: "la rue de Grenelle" in a story about Paris is in France."""
+    located = [r for r in records if r.country and r.precision != PRECISION_UNLOCATED]
+    weight: dict[str, int] = {}
+    for r in located:
+        for code in (r.country or "").split("; "):
+            weight[code] = weight.get(code, 0) + len(r.mentions)
+    main = max(sorted(weight), key=lambda c: (weight[c], c == home)) if weight else home
+    for r in records:
+        if r.country is None and r.precision == PRECISION_UNLOCATED:
+            before = [x for x in located if x.start < r.start and x.kind in {"city", "site", "region"}]
+            r.country = before[-1].country if before and r.start - before[-1].start < NEAR_CHARS else main

@@ -1,0 +1,136 @@
+"""Sites named by a head noun and a name: "la rue de Grenelle", "l'usine Lubrizol", "le parc Jefferson Square",
+"devant la préfecture du Bas-Rhin", "au siège de la CFDT".
+
+The head says what the site is (``place_words.tsv``):
+- an odonym (street, square, bridge, park) is named by the whole phrase; the name inside is no place of its
+  own ("Strasbourg" of "la rue de Strasbourg");
+- a site noun (hospital, school, factory) may be followed by the town it stands in ("l'hôpital de Garches")
+  or by a name of its own ("l'usine Lubrizol");
+- an institution (prefecture, ministry, headquarters) is a building only where something happens there, after
+  "devant", "à", "depuis"...: "le ministère a annoncé" is the body, "au ministère" the building;
+- a seat of power is the same, named on its own: "à l'Élysée" (``place_seats.tsv``), but "l'Élysée a démenti".
+The reported words start at the determiner, as an annotator marks them ("la place de la République").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..core.text import strip_accents_lower
+from .words import PlaceWords
+
+HeadKind = Literal["seat", "odonym", "site", "institution"]
+MAX_HEAD_WORDS = 4  # "palais de l'Élysée"
+MAX_ADJECTIVES = 2  # "la clinique psychiatrique du Val-de-Marne"
+# Inside a name, between capitalised words: "place de la Concorde", "Saint-Germain-des-Prés".
+NAME_CONNECTORS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "sur", "en", "et"})
+ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une"})
+
+
+@dataclass(frozen=True, slots=True)
+class SitePhrase:
+    start: int  # token where the reported words start (the determiner, if any)
+    end: int  # token after the name
+    head: HeadKind
+    label: str  # English head ("Street", "Prefecture")
+    name_start: int  # token where the name after the head starts
+    after_de: bool  # the name follows "de": it may be the town the site stands in ("l'hôpital de Garches")
+
+
+def _capitalised(tok: Any) -> bool:
+    """A capitalised word, hyphenated or not ("Saint-Germain-des-Prés" may be one token)."""
+    return tok.text[:1].isupper() and all(c.isalpha() or c in "-'’" for c in tok.text)
+
+
+def _name_end(doc: Any, i: int, sent_end: int) -> int:
+    """The token after a name that starts at ``i``: capitalised words, joined by hyphens or connectors."""
+    end = i + 1
+    while end < sent_end:
+        tok = doc[end]
+        if tok.ent_iob_ == "B":
+            break  # another name begins: "la mairie de Paris Rachida Dati"
+        if _capitalised(tok) or (tok.text == "-" and not doc[end - 1].whitespace_ and end + 1 < sent_end):
+            end += 1
+        elif strip_accents_lower(tok.text) in NAME_CONNECTORS and end + 1 < sent_end and \
+                (_capitalised(doc[end + 1]) or (strip_accents_lower(doc[end + 1].text) in ARTICLES
+                 and end + 2 < sent_end and _capitalised(doc[end + 2]))):
+            end += 1
+        elif doc[end - 1].text == "-" and tok.text[:1].islower() and tok.is_alpha:
+            end += 1  # "Saint-Germain-des-Prés": a lowercase piece inside a hyphenated name
+        else:
+            break
+    while end - 1 > i and (doc[end - 1].text == "-" or strip_accents_lower(doc[end - 1].text) in NAME_CONNECTORS):
+        end -= 1
+    return end
+
+
+def _head_at(doc: Any, i: int, sent_end: int, words: PlaceWords) -> tuple[int, HeadKind, str] | None:
+    """(tokens in the head, its kind, its English label) when a head noun or a seat starts at ``i``."""
+    if not doc[i].text[:1].isalnum() or doc[i].text[1:] != doc[i].text[1:].lower():
+        return None
+    for size in range(MAX_HEAD_WORDS, 0, -1):
+        if i + size > sent_end:
+            continue
+        folded = tuple(strip_accents_lower(t.text) for t in doc[i:i + size])
+        if folded in words.seats:
+            return size, "seat", words.seats[folded].name
+        for kind, table in (("odonym", words.odonyms), ("site", words.sites), ("institution", words.institutions)):
+            if folded in table:
+                return size, kind, table[folded]  # type: ignore[return-value]
+    return None
+
+
+def _false_head(doc: Any, i: int, sent_start: int, words: PlaceWords) -> bool:
+    """"à la place de", "mise en place", "sur place": a head noun in a locution."""
+    for phrase in words.false_heads:
+        n = len(phrase)
+        a = i - n + 1
+        if a >= sent_start and tuple(strip_accents_lower(t.text) for t in doc[a:i + 1]) == phrase:
+            return True
+    return False
+
+
+def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
+    found: list[SitePhrase] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            head = _head_at(doc, i, sent.end, words)
+            if head is None or _false_head(doc, i, sent.start, words):
+                i += 1
+                continue
+            size, kind, label = head
+            phrase = _phrase(doc, i, size, kind, label, sent, words)
+            if phrase is None:
+                i += size if kind == "seat" else 1  # "la place Beauvau a rappelé": the ministry, no square
+                continue
+            found.append(phrase)
+            i = phrase.end
+    return found
+
+
+def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
+            words: PlaceWords) -> SitePhrase | None:
+    start = i
+    has_article = i - 1 >= sent.start and strip_accents_lower(doc[i - 1].text) in ARTICLES
+    if has_article:
+        start = i - 1
+    if kind in ("institution", "seat"):
+        before = start - 1
+        if before < sent.start or strip_accents_lower(doc[before].text) not in words.site_locatives:
+            return None
+    j = i + size
+    if kind == "seat":
+        return SitePhrase(start, j, kind, label, i, False)
+    adjectives = 0
+    while j < sent.end and adjectives < MAX_ADJECTIVES and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+        j, adjectives = j + 1, adjectives + 1
+    after_de = j < sent.end and strip_accents_lower(doc[j].text) in words.site_prepositions_de
+    if after_de:
+        j += 1
+        if j < sent.end and strip_accents_lower(doc[j].text) in ARTICLES:
+            j += 1
+    if j >= sent.end or not _capitalised(doc[j]):
+        return None
+    return SitePhrase(start, _name_end(doc, j, sent.end), kind, label, j, after_de)

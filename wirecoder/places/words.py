@@ -1,0 +1,82 @@
+"""The words around place names (``place_words.tsv``), by what they say about the name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..core.text import strip_accents_lower
+from ..langdata import read_tsv, word_table
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """A building that names the power it houses ("l'Élysée"): a place only where something happens there."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+
+
+def _seats(lang: str) -> dict[tuple[str, ...], Seat]:
+    seats = {}
+    for row in read_tsv(lang, "place_seats.tsv"):
+        seat = Seat(row["name"], row["country"], float(row["lat"]), float(row["lon"]))
+        for form in row["form"].split("|"):
+            seats[tuple(strip_accents_lower(form.replace("'", "' ").replace("’", "' ")).split())] = seat
+    return seats
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    sites: dict[tuple[str, ...], str]  # folded words -> English label
+    directions: dict[str, str]
+    area_nouns: dict[str, str]
+    area_articles: frozenset[str]
+    town_prepositions: frozenset[str]
+    locatives: frozenset[str]
+    name_heads: frozenset[str]
+    part_prepositions: frozenset[str]
+    site_prepositions: frozenset[str]
+    part_determiners: frozenset[str]
+    determiners: frozenset[str]
+    container_words: frozenset[str]
+    name_articles: frozenset[str]
+    odonyms: dict[tuple[str, ...], str]  # folded words -> English head
+    institutions: dict[tuple[str, ...], str]
+    site_locatives: frozenset[str]
+    area_heads: frozenset[str]
+    false_heads: tuple[tuple[str, ...], ...]  # "à la place de": no site
+    figurative_odonyms: frozenset[str]  # "la place de la France": a site unless its name is a country
+    town_nouns: frozenset[str]  # "la ville de La Rochelle": the name after it is a town
+    seats: dict[tuple[str, ...], Seat]  # folded words -> the seat of power they name ("elysee")
+    district_cities: dict[str, str]  # "Paris", "capitale" -> English name of a city with arrondissements
+
+    @property
+    def site_prepositions_de(self) -> frozenset[str]:
+        """The forms of "de" among the site prepositions ("l'hôpital de Garches", not "à")."""
+        return frozenset(p for p in self.site_prepositions if p.startswith("d"))
+
+
+@cache
+def place_words(lang: str) -> PlaceWords:
+    table = word_table(lang, "place_words.tsv", value_column="label")
+
+    def of(kind: str) -> dict[str, str]:
+        return dict(table.words(kind))
+
+    return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
+                      area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
+                      town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
+                      name_heads=frozenset(table.forms("name_head")),
+                      part_prepositions=frozenset(of("part_preposition")),
+                      site_prepositions=frozenset(of("site_preposition")),
+                      part_determiners=frozenset(of("part_determiner")), determiners=frozenset(of("determiner")),
+                      container_words=frozenset(of("container_word")), name_articles=frozenset(of("name_article")),
+                      odonyms={tuple(k.split()): v for k, v in of("odonym").items()},
+                      institutions={tuple(k.split()): v for k, v in of("institution").items()},
+                      site_locatives=frozenset(of("site_locative")), area_heads=frozenset(of("area_head")),
+                      false_heads=tuple(tuple(k.split()) for k in of("false_head")),
+                      figurative_odonyms=frozenset(of("figurative_odonym")), town_nouns=frozenset(of("town_noun")),
+                      seats=_seats(lang), district_cities=dict(table.words("district_city")))
