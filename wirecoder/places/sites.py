@@ -91,6 +91,17 @@ def _false_head(doc: Any, i: int, sent_start: int, words: PlaceWords) -> bool:
     return False
 
 
+def _where_something_happens(doc: Any, start: int, end: int, words: PlaceWords) -> bool:
+    """The words hang on a verb, an adjective or a noun of something happening ("se sont retrouvés à
+    Matignon", "une conférence à l'Élysée"), not on a noun of an office or a body ("le candidat à
+    l'Élysée", "le président du groupe à l'Assemblée")."""
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    head = root.head
+    if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or head.dep_.startswith("obl"):
+        return True  # a verb, an adjective, or an adjunct noun of the verb ("reçus jeudi à Matignon")
+    return strip_accents_lower(head.lemma_) in words.happening_nouns
+
+
 def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
     found: list[SitePhrase] = []
     for sent in doc.sents:
@@ -119,6 +130,8 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
     if kind in ("institution", "seat"):
         before = start - 1
         if before < sent.start or strip_accents_lower(doc[before].text) not in words.site_locatives:
+            return None
+        if not _where_something_happens(doc, i, i + size, words):
             return None
     j = i + size
     if kind == "seat":

@@ -52,6 +52,7 @@ class PlaceWords:
     town_nouns: frozenset[str]  # "la ville de La Rochelle": the name after it is a town
     seats: dict[tuple[str, ...], Seat]  # folded words -> the seat of power they name ("elysee")
     district_cities: dict[str, str]  # "Paris", "capitale" -> English name of a city with arrondissements
+    happening_nouns: frozenset[str]  # "une conférence à l'Élysée": the seat is where it happens
 
     @property
     def site_prepositions_de(self) -> frozenset[str]:
@@ -79,4 +80,5 @@ def place_words(lang: str) -> PlaceWords:
                       site_locatives=frozenset(of("site_locative")), area_heads=frozenset(of("area_head")),
                       false_heads=tuple(tuple(k.split()) for k in of("false_head")),
                       figurative_odonyms=frozenset(of("figurative_odonym")), town_nouns=frozenset(of("town_noun")),
-                      seats=_seats(lang), district_cities=dict(table.words("district_city")))
+                      seats=_seats(lang), district_cities=dict(table.words("district_city")),
+                      happening_nouns=frozenset(of("happening_noun")))
