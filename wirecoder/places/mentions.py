@@ -94,8 +94,8 @@ def _capitals_agree(form: str, span: Any) -> bool:
 Span = tuple[int, int]
 
 
-def _base_spans(document: Document, doc: Any, finder: PhraseFinder,
-                sites: list[Span]) -> tuple[list[Span], set[Span]]:
+def _base_spans(document: Document, doc: Any, finder: PhraseFinder, sites: list[Span],
+                words: PlaceWords) -> tuple[list[Span], set[Span]]:
     """Token spans of place names: the recogniser's places and the gazetteer's phrases, longest first,
     without overlaps; nothing inside a person or organisation name or an actor use of a place, nor in a site
     phrase (``sites``: "la rue de Strasbourg", "l'hôpital de Garches" are read as wholes). Also which of the
@@ -121,8 +121,9 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder,
             continue  # a repeated lede: its places were counted where it first stood
         if overlaps(start, end, blocked):
             continue
-        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in named):
-            continue  # "Banque de France": the country inside an organisation's name
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in named) and \
+                not (start > 0 and strip_accents_lower(doc[start - 1].text) in words.locatives):
+            continue  # "Banque de France": a country inside a name; not "(le terrorisme) au Sahel"
         phrases.append((start, end))
     chosen: list[Span] = []
     for start, end in sorted(set(recognised + phrases), key=lambda s: (s[0] - s[1], s[0])):
@@ -261,7 +262,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     districts = [d for d in find_districts(doc, words) if not inside(doc[d.start].idx, repeats)]
     found += [m for d in districts for m in _district_mentions(doc, d, text, lang)]
     taken = [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in districts]
-    base, recognised = _base_spans(document, doc, finder, taken)
+    base, recognised = _base_spans(document, doc, finder, taken, words)
     spans = [s for s in base if not _inside_other_name(doc, s[0], words)]
     for n, (start, end) in enumerate(spans):
         span = doc[start:end]
