@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -25,6 +26,12 @@ def strip_accents_lower(text: str) -> str:
     tables. A character with no ASCII decomposition ("œ", "«") is dropped."""
     plain = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
     return " ".join(plain.casefold().split())
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """``strip_accents_lower`` of one word, remembered: a text's words repeat, and scanners fold each token."""
+    return strip_accents_lower(word)
 
 
 def lower_keep_accents(text: str) -> str:

@@ -40,9 +40,11 @@ def english_ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def find_districts(doc: Any, words: PlaceWords) -> list[District]:
+def find_districts(doc: Any, text: str, words: PlaceWords) -> list[District]:
     cities = words.district_cities
-    found = []
+    found: list[District] = []
+    if "arrondissement" not in text:
+        return found
     last_city = next(iter(cities.values()), "Paris")
     for i, tok in enumerate(doc):
         folded = strip_accents_lower(tok.text)

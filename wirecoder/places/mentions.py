@@ -259,7 +259,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     phrases = [p for p in find_site_phrases(doc, words) if not inside(doc[p.start].idx, repeats)
                and not _figurative(doc, p, words, lang)]
     found = [m for p in phrases for m in _site_mentions(doc, p, text, lang)]
-    districts = [d for d in find_districts(doc, words) if not inside(doc[d.start].idx, repeats)]
+    districts = [d for d in find_districts(doc, text, words) if not inside(doc[d.start].idx, repeats)]
     found += [m for d in districts for m in _district_mentions(doc, d, text, lang)]
     taken = [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in districts]
     base, recognised = _base_spans(document, doc, finder, taken, words)

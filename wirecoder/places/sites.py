@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..core.text import strip_accents_lower
+from ..core.text import fold_word, strip_accents_lower
 from .words import PlaceWords
 
 HeadKind = Literal["seat", "odonym", "site", "institution"]
@@ -65,14 +65,18 @@ def _name_end(doc: Any, i: int, sent_end: int) -> int:
     return end
 
 
+def _folded(doc: Any, start: int, end: int) -> tuple[str, ...]:
+    return tuple(fold_word(t.text) for t in doc[start:end])
+
+
 def _head_at(doc: Any, i: int, sent_end: int, words: PlaceWords) -> tuple[int, HeadKind, str] | None:
     """(tokens in the head, its kind, its English label) when a head noun or a seat starts at ``i``."""
-    if not doc[i].text[:1].isalnum() or doc[i].text[1:] != doc[i].text[1:].lower():
+    if fold_word(doc[i].text) not in words.head_starts or doc[i].text[1:] != doc[i].text[1:].lower():
         return None
     for size in range(MAX_HEAD_WORDS, 0, -1):
         if i + size > sent_end:
             continue
-        folded = tuple(strip_accents_lower(t.text) for t in doc[i:i + size])
+        folded = _folded(doc, i, i + size)
         if folded in words.seats:
             return size, "seat", words.seats[folded].name
         for kind, table in (("odonym", words.odonyms), ("site", words.sites), ("institution", words.institutions)):
@@ -83,12 +87,8 @@ def _head_at(doc: Any, i: int, sent_end: int, words: PlaceWords) -> tuple[int, H
 
 def _false_head(doc: Any, i: int, sent_start: int, words: PlaceWords) -> bool:
     """"à la place de", "mise en place", "sur place": a head noun in a locution."""
-    for phrase in words.false_heads:
-        n = len(phrase)
-        a = i - n + 1
-        if a >= sent_start and tuple(strip_accents_lower(t.text) for t in doc[a:i + 1]) == phrase:
-            return True
-    return False
+    window = _folded(doc, max(sent_start, i + 1 - words.longest_false_head), i + 1)
+    return any(window[-len(phrase):] == phrase for phrase in words.false_heads if len(phrase) <= len(window))
 
 
 def _where_something_happens(doc: Any, start: int, end: int, words: PlaceWords) -> bool:
@@ -102,22 +102,34 @@ def _where_something_happens(doc: Any, start: int, end: int, words: PlaceWords) 
     return strip_accents_lower(head.lemma_) in words.happening_nouns
 
 
+def _head_candidates(doc: Any, words: PlaceWords) -> list[int]:
+    """Tokens whose lower case is the first word of a head (a vectorised test: most tokens are not)."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    lower = doc.to_array(LOWER)
+    wanted = numpy.array([doc.vocab.strings.add(form) for form in words.head_start_forms], dtype=lower.dtype)
+    return [int(i) for i in numpy.nonzero(numpy.isin(lower, wanted))[0]]
+
+
 def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
     found: list[SitePhrase] = []
-    for sent in doc.sents:
-        i = sent.start
-        while i < sent.end:
-            head = _head_at(doc, i, sent.end, words)
-            if head is None or _false_head(doc, i, sent.start, words):
-                i += 1
-                continue
-            size, kind, label = head
-            phrase = _phrase(doc, i, size, kind, label, sent, words)
-            if phrase is None:
-                i += size if kind == "seat" else 1  # "la place Beauvau a rappelé": the ministry, no square
-                continue
-            found.append(phrase)
-            i = phrase.end
+    after = 0  # where the last phrase ended: heads inside it are part of it
+    for i in _head_candidates(doc, words):
+        if i < after:
+            continue
+        sent = doc[i].sent
+        head = _head_at(doc, i, sent.end, words)
+        if head is None or _false_head(doc, i, sent.start, words):
+            continue
+        size, kind, label = head
+        phrase = _phrase(doc, i, size, kind, label, sent, words)
+        if phrase is None:
+            if kind == "seat":
+                after = i + size  # "la place Beauvau a rappelé": the ministry, no square
+            continue
+        found.append(phrase)
+        after = phrase.end
     return found
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..core.text import strip_accents_lower
@@ -53,6 +53,12 @@ class PlaceWords:
     seats: dict[tuple[str, ...], Seat]  # folded words -> the seat of power they name ("elysee")
     district_cities: dict[str, str]  # "Paris", "capitale" -> English name of a city with arrondissements
     happening_nouns: frozenset[str]  # "une conférence à l'Élysée": the seat is where it happens
+    head_starts: frozenset[str] = frozenset()  # first words of site heads and seats, folded
+    head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
+
+    @property
+    def longest_false_head(self) -> int:
+        return max((len(p) for p in self.false_heads), default=0)
 
     @property
     def site_prepositions_de(self) -> frozenset[str]:
@@ -67,7 +73,7 @@ def place_words(lang: str) -> PlaceWords:
     def of(kind: str) -> dict[str, str]:
         return dict(table.words(kind))
 
-    return PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
+    words = PlaceWords(sites={tuple(k.split()): v for k, v in of("site").items()}, directions=of("direction"),
                       area_nouns=of("area_noun"), area_articles=frozenset(of("area_article")),
                       town_prepositions=frozenset(of("town_preposition")), locatives=frozenset(of("locative")),
                       name_heads=frozenset(table.forms("name_head")),
@@ -82,3 +88,12 @@ def place_words(lang: str) -> PlaceWords:
                       figurative_odonyms=frozenset(of("figurative_odonym")), town_nouns=frozenset(of("town_noun")),
                       seats=_seats(lang), district_cities=dict(table.words("district_city")),
                       happening_nouns=frozenset(of("happening_noun")))
+    heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
+    written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
+    written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]
+    starts = {h[0] for h in heads}
+    firsts = {form.lower().replace("'", "' ").replace("’", "' ").split()[0] for form in written}
+    # "Elysee", "Elysée": a capital often loses its accent, and some writers drop them all
+    forms = starts | firsts | {strip_accents_lower(w[0]) + w[1:] for w in firsts}
+    return replace(words, head_starts=frozenset(starts), head_start_forms=tuple(sorted(forms)))
+
