@@ -118,7 +118,7 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
         ago=_int_signed(s.get("ago")),
         shift=_int_signed(value("story_shift", s.get("shift", ""))),
         each="each" in s,
-        ref=value("ref", s["ref"]) if "ref" in s else None,
+        ref=(value("ref", s["ref"]) or value("signalled_ref", s["ref"])) if "ref" in s else None,
         overnight="overnight" in s,
     )
 

@@ -25,15 +25,19 @@ BUILTIN = {
     "month_num": r"(?:0?[1-9]|1[0-2])(?!\d)",
     "year4": r"(?:1\d{3}|20\d{2})(?![\d,.]\d)",
     "year2d": r"['’]?\d{2}(?![\d,.]\d)(?!\s+[a-zà-ÿ])",
+    "year2_bare": r"['’]?\d{2}(?![\d,.]\d)",  # the context checks decide what may follow it
     "year_any": r"(?:\d{4}|\d{2})(?!\d)",
     "hour": r"(?:[01]?\d|2[0-4])(?![\d,.]\d)",
     "minute": r"[0-5]\d(?!\d)",
     "decade_num": r"(?:19|20)?\d0(?!\d)",
     "century_num": r"(?:[IVX]+|\d{1,2})",
 }
-# A word starts after a non-word character, or at a capital glued to a lower-case letter: wire texts run a
-# heading into the next sentence ("ressortissants turcs poursuivisVendredi, un tribunal ...").
-WORD_START = r"(?:(?<![\w’'-])|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])))"  # the case test holds under IGNORECASE
+# A word starts after a non-word character, at a number after a number and a dash ("1998-99"), after an
+# elided function word ("d'aujourd'hui", "jusqu'hier"; not the "d'" inside "aujourd'hui"), or at a capital
+# glued to a lower-case letter: wire texts run a heading into the next sentence ("ressortissants turcs
+# poursuivisVendredi, un tribunal ..."; the case test holds under IGNORECASE).
+WORD_START = (r"(?:(?<![\w’'-])|(?<=\d[-–])(?=\d)|(?<=(?<![\w’'-])[dlcjmnst]['’])|(?<=qu['’])"
+              r"|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])))")
 WORD_END = r"(?![\w])"
 MACRO = re.compile(r"<(?:(\w+):)?(\w+)>")
 
