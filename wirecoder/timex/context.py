@@ -15,8 +15,6 @@ from .grammar import Match
 from .lexicon import TimeLexicon, load
 
 WINDOW = 40  # characters looked at on each side: enough for two or three words
-ELIDED = re.compile(r"(?:(?<![\w’'-])[dlcjmnst]|qu)['’]\Z")  # a match right after "d'", "jusqu'" ...
-ELIDABLE = ("deictic", "ref")  # rules whose words still mean a time there: "d'aujourd'hui", "jusqu'hier"
 YEAR_OPENER = re.compile(r"(?:1\d{3}|20\d{2})\s*[/,–-]\s*\Z")  # "1996, 1997", "2002/2003", "1998-1999"
 SHORT_OPENER = re.compile(r"(\d{2,4})[/–-]\Z")  # the first year of "98-99", "1998-99"
 
@@ -45,10 +43,6 @@ def accept(match: Match, text: str, lang: str) -> bool:
     """Whether a grammar match is a time expression in its context."""
     s, lexicon = match.slots, load(lang)
     name = match.rule.name
-    if name not in ELIDABLE and ELIDED.search(text, max(0, match.start - 4), match.start):
-        return False  # "les Jeux d'hiver", "poisson d'avril": a noun's complement, not a time
-    if name not in ("year", "short_year") and re.search(r"\d[-–]\Z", text[max(0, match.start - 2):match.start]):
-        return False  # "les 6-16 ans": only a year may follow a number and a dash ("1998-99")
     if name == "year" and not ({"part", "yearnoun"} & s.keys()):
         return _plausible_year(match, text, lang, lexicon)
     if name == "short_year":
@@ -152,8 +146,9 @@ def _number_follows(text: str, end: int, lang: str) -> bool:
 
 @cache
 def _range_closer(lang: str) -> re.Pattern[str]:
-    """A range's second number after the first: " à 2000", " et 2000", "/2003"."""
-    return re.compile(r"\s*" + load(lang).pattern("range_end") + r"\s*\d{4}(?!\d)", re.IGNORECASE)
+    """A range's second number after a word: " à 2000", " et 2000" ("de 1500 à 2000 personnes" counts
+    people); a dash or a slash without spaces joins years ("le plan 2018-2028 prévoit")."""
+    return re.compile(r"\s+" + load(lang).pattern("range_end") + r"\s+\d{4}(?!\d)", re.IGNORECASE)
 
 
 def _is_age(match: Match, text: str, lang: str) -> bool:

@@ -32,12 +32,13 @@ BUILTIN = {
     "decade_num": r"(?:19|20)?\d0(?!\d)",
     "century_num": r"(?:[IVX]+|\d{1,2})",
 }
-# A word starts after a non-word character, at a number after a number and a dash ("1998-99"), after an
-# elided function word ("d'aujourd'hui", "jusqu'hier"; not the "d'" inside "aujourd'hui"), or at a capital
-# glued to a lower-case letter: wire texts run a heading into the next sentence ("ressortissants turcs
-# poursuivisVendredi, un tribunal ..."; the case test holds under IGNORECASE).
-WORD_START = (r"(?:(?<![\w’'-])|(?<=\d[-–])(?=\d)|(?<=(?<![\w’'-])[dlcjmnst]['’])|(?<=qu['’])"
-              r"|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])))")
+# A word starts after a non-word character, or at a capital glued to a lower-case letter: wire texts run a
+# heading into the next sentence ("ressortissants turcs poursuivisVendredi, un tribunal ..."; the case test
+# holds under IGNORECASE). A rule may also start after an elided function word (``start=elided``:
+# "d'aujourd'hui", "jusqu'hier"; not the "d'" inside "aujourd'hui") or at a number after a number and a dash
+# (``start=after_number``: the "99" of "1998-99").
+WORD_STARTS = (r"(?<![\w’'-])", r"(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý]))")
+EXTRA_START = {"elided": r"(?<=(?<![\w’'-])[dlcjmnst]['’])|(?<=qu['’])", "after_number": r"(?<=\d[-–])(?=\d)"}
 WORD_END = r"(?![\w])"
 MACRO = re.compile(r"<(?:(\w+):)?(\w+)>")
 
@@ -72,8 +73,9 @@ def _kind_pattern(kind: str, lexicon: TimeLexicon) -> str:
     return lexicon.pattern(kind)
 
 
-def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str) -> re.Pattern[str]:
-    """Expand ``<kind>`` macros, spaces and apostrophes, and wrap the pattern in word boundaries."""
+def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str, start: str | None = None) -> re.Pattern[str]:
+    """Expand ``<kind>`` macros, spaces and apostrophes, and wrap the pattern in word boundaries (``start``:
+    one more place a match may begin, from ``EXTRA_START``)."""
     def expand(m: re.Match[str]) -> str:
         name, kind = m.group(1) or m.group(2), m.group(2)
         try:
@@ -85,7 +87,8 @@ def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str) -> re.Patter
     body = pattern.replace(" ", r"\s+").replace("'", "['’]\\s*")
     body = MACRO.sub(expand, body)
     try:
-        return re.compile(WORD_START + "(?:" + body + ")" + WORD_END, re.IGNORECASE)
+        begin = "(?:" + "|".join((*WORD_STARTS, EXTRA_START[start]) if start else WORD_STARTS) + ")"
+        return re.compile(begin + "(?:" + body + ")" + WORD_END, re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: invalid pattern: {exc}") from None
 
@@ -97,7 +100,10 @@ def load_rules(lang: str) -> tuple[Rule, ...]:
     for number, row in enumerate(read_tsv(lang, RULES_FILE), start=1):
         where = f"data/{lang}/{RULES_FILE} rule {row['name']!r} (row {number})"
         fixed = dict(item.split("=", 1) for item in row["fixed"].split(",")) if row["fixed"] != "-" else {}
-        rules.append(Rule(row["name"], row["type"], fixed, compile_pattern(row["pattern"], lexicon, where)))
+        if fixed.get("start", "") not in ("", *EXTRA_START):
+            raise ConfigError(f"{where}: start must be one of {', '.join(EXTRA_START)}")
+        regex = compile_pattern(row["pattern"], lexicon, where, fixed.get("start"))
+        rules.append(Rule(row["name"], row["type"], fixed, regex))
     return tuple(rules)
 
 
