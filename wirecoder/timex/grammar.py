@@ -34,11 +34,11 @@ BUILTIN = {
 }
 # A word starts after a non-word character, or at a capital glued to a lower-case letter: wire texts run a
 # heading into the next sentence ("ressortissants turcs poursuivisVendredi, un tribunal ..."; the case test
-# holds under IGNORECASE). A rule may also start after an elided function word (``start=elided``:
-# "d'aujourd'hui", "jusqu'hier"; not the "d'" inside "aujourd'hui") or at a number after a number and a dash
-# (``start=after_number``: the "99" of "1998-99").
+# holds under IGNORECASE). A rule may also start after an elided "de", "le" or "jusque" (``start=elided``:
+# "d'aujourd'hui", "l'actuel", "jusqu'hier"; not the "d'" inside "aujourd'hui", nor "plus qu'hier") or at a
+# number after a number and a dash (``start=after_number``: the "99" of "1998-99").
 WORD_STARTS = (r"(?<![\w’'-])", r"(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý]))")
-EXTRA_START = {"elided": r"(?<=(?<![\w’'-])[dlcjmnst]['’])|(?<=qu['’])", "after_number": r"(?<=\d[-–])(?=\d)"}
+EXTRA_START = {"elided": r"(?<=(?<![\w’'-])[dl]['’])|(?<=(?<![\w’'-])jusqu['’])", "after_number": r"(?<=\d[-–])(?=\d)"}
 WORD_END = r"(?![\w])"
 MACRO = re.compile(r"<(?:(\w+):)?(\w+)>")
 
