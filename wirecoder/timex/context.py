@@ -43,10 +43,10 @@ def accept(match: Match, text: str, lang: str) -> bool:
     """Whether a grammar match is a time expression in its context."""
     s, lexicon = match.slots, load(lang)
     name = match.rule.name
+    if name == "year" and "short" in s:
+        return _plausible_short_year(match, text, lang, lexicon)
     if name == "year" and not ({"part", "yearnoun"} & s.keys()):
         return _plausible_year(match, text, lang, lexicon)
-    if name == "short_year":
-        return _plausible_short_year(match, text, lang, lexicon)
     if name == "month" and not ({"part", "monthnoun", "year", "year2", "direction"} & s.keys()):
         return _preceded_by(text, match.start, lang, "date_context")
     if name == "season" and not ({"this", "year", "direction", "months"} & s.keys()) and \
