@@ -26,6 +26,8 @@ D = date.fromisoformat
     ("2023-Q2", "date", "quarter", "2023-04-01", "2023-06-30", False),
     ("199", "date", "decade", "1990-01-01", "1999-12-31", False),
     ("19", "date", "century", "1900-01-01", "1999-12-31", False),  # the 20th century
+    ("196X", "date", "decade", "1960-01-01", "1969-12-31", False),  # French TimeBank's decade
+    ("18XX", "date", "century", "1800-01-01", "1899-12-31", False),  # French TimeBank's 19th century
     ("XXXX-XX-XX", "date", "day", None, None, False),  # a day the text does not place
     ("XXXX-XX-XXT10:00", "date", "minute", None, None, False),
     ("XXXX-SU", "date", "season", None, None, False),  # "en été": any summer

@@ -31,8 +31,8 @@ _PART_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_DECADE = re.compile(r"(\d{3})")
-_CENTURY = re.compile(r"(\d{2})")
+_DECADE = re.compile(r"(\d{3})X?")  # "196X" as French TimeBank writes the 1960s; bare TIMEX3 "196" read too
+_CENTURY = re.compile(r"(\d{2})(?:XX)?")  # "18XX" the 19th century; "18" read too
 _DURATION = re.compile(r"PT?(?:\d+(?:\.\d+)?|X)[YMWDHS]")
 _UNANCHORED = re.compile(r"XXXX-(?:XX-XX(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|DT))?|SP|SU|FA|WI)")
 _SET = re.compile(r"XXXX-WXX-[1-7]")
@@ -131,7 +131,7 @@ def _date(value: str) -> TimeValue | None:
     if m := _DECADE.fullmatch(value):
         first_year = int(m[1]) * 10
         return TimeValue(value, "date", "decade", date(max(first_year, 1), 1, 1), date(first_year + 9, 12, 31))
-    if m := _CENTURY.fullmatch(value):  # TIMEX3 writes the 20th century "19": 1900-1999
+    if m := _CENTURY.fullmatch(value):  # the 20th century "19XX" (or "19"): 1900-1999
         first_year = int(m[1]) * 100
         return TimeValue(value, "date", "century", date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31))
     return None

@@ -65,13 +65,14 @@ def season_span(year: int, season: str) -> Span:
 
 
 def decade_span(first_year: int) -> Span:
-    return Span(f"{first_year // 10:03d}", f"{first_year:04d}-01-01", f"{first_year + 9:04d}-12-31", "decade")
+    """The decade as French TimeBank writes it: the 1960s are ``196X``."""
+    return Span(f"{first_year // 10:03d}X", f"{first_year:04d}-01-01", f"{first_year + 9:04d}-12-31", "decade")
 
 
 def century_span(number: int) -> Span:
-    """The n-th century, as TIMEX3 writes it: the 20th century is ``19`` (1900-1999)."""
+    """The n-th century, as French TimeBank writes it: the 20th century is ``19XX`` (1900-1999)."""
     first = (number - 1) * 100
-    return Span(f"{number - 1:02d}", f"{first:04d}-01-01", f"{first + 99:04d}-12-31", "century")
+    return Span(f"{number - 1:02d}XX", f"{first:04d}-01-01", f"{first + 99:04d}-12-31", "century")
 
 
 def part_of(span: Span, mod: str) -> Span:
@@ -85,6 +86,12 @@ def part_of(span: Span, mod: str) -> Span:
         y, m = first.year, first.month
         bounds = {"START": (date(y, m, 1), date(y, m, 10)), "MID": (date(y, m, 11), date(y, m, 20)),
                   "END": (date(y, m, 21), last)}[mod]
+    elif span.precision in ("decade", "century"):  # thirds in whole years: "début des années 60" is 1960-1962
+        years = last.year - first.year + 1
+        third = years // 3
+        bounds = {"START": (first, date(first.year + third - 1, 12, 31)),
+                  "MID": (date(first.year + third, 1, 1), date(last.year - third, 12, 31)),
+                  "END": (date(last.year - third + 1, 1, 1), last)}[mod]
     else:
         length = (last - first).days + 1
         third = max(length // 3, 1)

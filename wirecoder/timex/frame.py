@@ -71,8 +71,8 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
     year = _int(s.get("year"))
     if year is None and "year" in s and len(re.sub(r"\D", "", s["year"])) == 2:
         year = two_digit_year(s["year"], pivot_year)
-    if "year2" in s:
-        year = two_digit_year(s["year2"], pivot_year)
+    if "year2" in s or "short" in s:  # "mai 98", "la saison 97"
+        year = two_digit_year(s.get("year2") or s["short"], pivot_year)
     month = _int(s.get("month")) or _int(value("month", s.get("month", "")))
     day = s.get("day")
     day_number = _int(value("first_day", day)) if day and value("first_day", day) else _int(day)
@@ -118,7 +118,7 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
         ago=_int_signed(s.get("ago")),
         shift=_int_signed(value("story_shift", s.get("shift", ""))),
         each="each" in s,
-        ref=value("ref", s["ref"]) if "ref" in s else None,
+        ref=value("ref", s["ref"]) if "ref" in s else value("signalled_ref", s.get("signalled", "")),
         overnight="overnight" in s,
     )
 

@@ -25,6 +25,7 @@ BUILTIN = {
     "month_num": r"(?:0?[1-9]|1[0-2])(?!\d)",
     "year4": r"(?:1\d{3}|20\d{2})(?![\d,.]\d)",
     "year2d": r"['’]?\d{2}(?![\d,.]\d)(?!\s+[a-zà-ÿ])",
+    "year2_bare": r"['’]?\d{2}(?![\d,.]\d)",  # the context checks decide what may follow it
     "year_any": r"(?:\d{4}|\d{2})(?!\d)",
     "hour": r"(?:[01]?\d|2[0-4])(?![\d,.]\d)",
     "minute": r"[0-5]\d(?!\d)",
@@ -32,8 +33,12 @@ BUILTIN = {
     "century_num": r"(?:[IVX]+|\d{1,2})",
 }
 # A word starts after a non-word character, or at a capital glued to a lower-case letter: wire texts run a
-# heading into the next sentence ("ressortissants turcs poursuivisVendredi, un tribunal ...").
-WORD_START = r"(?:(?<![\w’'-])|(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])))"  # the case test holds under IGNORECASE
+# heading into the next sentence ("ressortissants turcs poursuivisVendredi, un tribunal ..."; the case test
+# holds under IGNORECASE). A rule may also start after an elided "de", "le" or "jusque" (``start=elided``:
+# "d'aujourd'hui", "l'actuel", "jusqu'hier"; not the "d'" inside "aujourd'hui", nor "plus qu'hier") or at a
+# number after a number and a dash (``start=after_number``: the "99" of "1998-99").
+WORD_STARTS = (r"(?<![\w’'-])", r"(?-i:(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý]))")
+EXTRA_START = {"elided": r"(?<=(?<![\w’'-])[dl]['’])|(?<=(?<![\w’'-])jusqu['’])", "after_number": r"(?<=\d[-–])(?=\d)"}
 WORD_END = r"(?![\w])"
 MACRO = re.compile(r"<(?:(\w+):)?(\w+)>")
 
@@ -68,8 +73,9 @@ def _kind_pattern(kind: str, lexicon: TimeLexicon) -> str:
     return lexicon.pattern(kind)
 
 
-def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str) -> re.Pattern[str]:
-    """Expand ``<kind>`` macros, spaces and apostrophes, and wrap the pattern in word boundaries."""
+def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str, start: str | None = None) -> re.Pattern[str]:
+    """Expand ``<kind>`` macros, spaces and apostrophes, and wrap the pattern in word boundaries (``start``:
+    one more place a match may begin, from ``EXTRA_START``)."""
     def expand(m: re.Match[str]) -> str:
         name, kind = m.group(1) or m.group(2), m.group(2)
         try:
@@ -81,7 +87,8 @@ def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str) -> re.Patter
     body = pattern.replace(" ", r"\s+").replace("'", "['’]\\s*")
     body = MACRO.sub(expand, body)
     try:
-        return re.compile(WORD_START + "(?:" + body + ")" + WORD_END, re.IGNORECASE)
+        begin = "(?:" + "|".join((*WORD_STARTS, EXTRA_START[start]) if start else WORD_STARTS) + ")"
+        return re.compile(begin + "(?:" + body + ")" + WORD_END, re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: invalid pattern: {exc}") from None
 
@@ -93,7 +100,10 @@ def load_rules(lang: str) -> tuple[Rule, ...]:
     for number, row in enumerate(read_tsv(lang, RULES_FILE), start=1):
         where = f"data/{lang}/{RULES_FILE} rule {row['name']!r} (row {number})"
         fixed = dict(item.split("=", 1) for item in row["fixed"].split(",")) if row["fixed"] != "-" else {}
-        rules.append(Rule(row["name"], row["type"], fixed, compile_pattern(row["pattern"], lexicon, where)))
+        if fixed.get("start", "") not in ("", *EXTRA_START):
+            raise ConfigError(f"{where}: start must be one of {', '.join(EXTRA_START)}")
+        regex = compile_pattern(row["pattern"], lexicon, where, fixed.get("start"))
+        rules.append(Rule(row["name"], row["type"], fixed, regex))
     return tuple(rules)
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from .. import annotations as records
 from ..core.time_value import TimeValue
-from .context import accept
+from .context import accept, generic_present
 from .frame import Frame, frame_of
 from .grammar import Match, find_matches
 from .lexicon import load
@@ -69,7 +69,8 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
     story = pub
     found: list[Timex] = []
     matches = find_matches(text, lang, lambda m, t: accept(m, t, lang))
-    frames = [frame_of(m, lexicon, pub.last.year if pub else date.today().year) for m in matches]
+    frames = [_generic(m, frame_of(m, lexicon, pub.last.year if pub else date.today().year), text, lang)
+              for m in matches]
     frames = _years_carried(text, matches, frames)
     for i, (match, frame) in enumerate(zip(matches, frames, strict=True)):
         if pub is None or story is None:
@@ -95,6 +96,12 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
 
 
 SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _generic(match: Match, frame: Frame, text: str, lang: str) -> Frame:
+    """"les jeunes d'aujourd'hui": a reference to the present, not the publication day."""
+    ref = generic_present(match, text, lang)
+    return replace(frame, type="TIME", ref=ref, deictic=None) if ref else frame
 
 
 def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list[Frame]:
