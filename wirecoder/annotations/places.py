@@ -19,7 +19,7 @@ class Place:
     lat: float | None
     lon: float | None
     geonames_id: int | None = None  # None for curated areas, sites and parts ("nord de la Syrie")
-    precision: int | None = None  # ACLED-like geo precision, 1 to 3; None when not geocoded
+    precision: int | None = None  # ACLED-like geo precision, 1 to 3; 4 named but not located; None: unknown
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of every mention, its own first
 
     def spans(self) -> list[tuple[int, int]]:
