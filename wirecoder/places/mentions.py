@@ -194,7 +194,7 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
         for size in (3, 2, 1):
             head = tuple(strip_accents_lower(t.text) for t in doc[j - size + 1:j + 1]) \
                 if j - size + 1 >= sent_start else ()
-            if head in words.sites:
+            if head in words.sites and doc[j - size + 1].pos_ in ("NOUN", "PROPN"):  # not "basé à"
                 first = j - size + 1
                 if first - 1 >= sent_start and doc[first - 1].pos_ == "DET":
                     first -= 1

@@ -73,6 +73,8 @@ def _head_at(doc: Any, i: int, sent_end: int, words: PlaceWords) -> tuple[int, H
     """(tokens in the head, its kind, its English label) when a head noun or a seat starts at ``i``."""
     if fold_word(doc[i].text) not in words.head_starts or doc[i].text[1:] != doc[i].text[1:].lower():
         return None
+    if doc[i].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+        return None  # "basé à Strasbourg" folds to "base", but it is a verb
     for size in range(MAX_HEAD_WORDS, 0, -1):
         if i + size > sent_end:
             continue
