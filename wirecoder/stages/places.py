@@ -122,6 +122,12 @@ def _context(ctx: Context, mentions: list[PlaceMention], gazetteer: Gazetteer) -
     return countries
 
 
+def _leading_article(name: str) -> str:
+    """"le" of "Le Havre", "l'" of "L'Étang-la-Ville" (elided, inside the first word)."""
+    first = strip_accents_lower(name.split()[0])
+    return first[:first.index("'") + 1] if "'" in first else first
+
+
 def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str], lang: str) -> bool:
     """A GeoNames town (not curated) needs more than its name: its own name rather than one of its
     many alternate names (unless it is a large city), no article before it ("le Centre" is no town in
@@ -130,7 +136,7 @@ def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str],
     large = town.population >= LARGE_TOWN
     if alternate and not large:
         return False
-    if m.before == "article" and strip_accents_lower(town.name.split()[0]) not in place_words(lang).name_articles:
+    if m.before == "article" and _leading_article(town.name) not in place_words(lang).name_articles:
         return False
     return large or town.country in countries or m.locative
 
