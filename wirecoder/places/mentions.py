@@ -15,7 +15,7 @@ from typing import Any
 
 from ..actor_dictionary import load_dictionary
 from ..core.spans import inside, overlaps
-from ..core.text import strip_accents_lower
+from ..core.text import fold_word, strip_accents_lower
 from ..document import Document
 from .districts import District, english_ordinal, find_districts
 from .gazetteer import Gazetteer, PlaceKind
@@ -133,14 +133,26 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder, sites: list[
 
 
 def _after_locative(doc: Any, start: int, words: PlaceWords) -> bool:
-    """"à Bricy", "à la Bastille", "dans le VIIIe arrondissement": a name after a locative (and an article);
-    "la ville de La Rochelle": after a town noun and "de"."""
+    """"à Bricy", "à la Bastille", "dans le VIIIe arrondissement": a name after a locative (and an article)."""
     i = start - 1
-    if i > 0 and strip_accents_lower(doc[i].text) in words.part_prepositions:
-        return strip_accents_lower(doc[i - 1].text) in words.town_nouns
     if i > 0 and strip_accents_lower(doc[i].text) in words.determiners:
         i -= 1
     return i >= 0 and strip_accents_lower(doc[i].text) in words.locatives
+
+
+def _said_town(doc: Any, start: int, end: int, words: PlaceWords) -> bool:
+    """"la ville de La Rochelle" (a town noun and "de"), "Pishan, une localité du Xinjiang" (an apposition)."""
+    return (start > 1 and fold_word(doc[start - 1].text) in words.part_prepositions
+            and fold_word(doc[start - 2].text) in words.town_nouns) or _town_apposition(doc, end, words)
+
+
+def _town_apposition(doc: Any, end: int, words: PlaceWords) -> bool:
+    """"Pishan, une localité du Xinjiang", "Balma, une commune de la banlieue": the name is a town."""
+    after = [fold_word(t.text) for t in doc[end:end + 4]]
+    if not after or after[0] != ",":
+        return False
+    rest = [w for w in after[1:] if w not in {"un", "une", "la", "le", "petite", "petit", "grande", "modeste"}]
+    return bool(rest) and rest[0] in words.town_nouns
 
 
 def _before(doc: Any, i: int, words: PlaceWords) -> Before:
@@ -270,7 +282,8 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
         if not key or lang_words_demonym(span.text, lang):
             continue  # "Français", "Libyen": people the recogniser took for places
-        locative = _after_locative(doc, start, words)
+        said_town = _said_town(doc, start, end, words)
+        locative = said_town or _after_locative(doc, start, words)
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
                       locative=locative, recognised=(start, end) in recognised,
                       container_key=place_key(doc[container[0]:container[1]].text, lang) if container else None)
@@ -283,7 +296,8 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         else:
             head = strip_accents_lower(span[0].text)
             found.append(PlaceMention(span.start_char, span.end_char, span.text, before=_before(doc, start, words),
-                                      head_kind="region" if head in words.area_heads else None, **common))
+                                      head_kind="region" if head in words.area_heads else "city" if said_town
+                                      else None, **common))
         part = _part_of(doc, start, words)
         if part is not None:
             a = doc[part].idx
