@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from wirecoder import Article, Pipeline
 from wirecoder.core.spans import SpanIndex, inside
-from wirecoder.stages.parse import MAX_RUN_CHARS, long_run_cuts
+from wirecoder.stages.parse import MAX_BATCH_CHARS, MAX_RUN_CHARS, char_bounded, long_run_cuts
+from wirecoder.stages.structure import MAX_PARAGRAPH_CHARS, split_paragraphs
 from wirecoder.stages.tokenizer_fixes import run_together_cuts
 
 
@@ -87,3 +88,49 @@ def test_the_entity_index_answers_as_doc_ents(pipeline: Pipeline) -> None:
         assert all(lo <= e.start and e.end <= hi for e in covering), (tok.i, lo, hi)  # no name is cut
         assert speakers.ent_by_start.get(tok.i) == next((e for e in ents if e.start == tok.i), None)
         assert speakers.ent_by_end.get(tok.i) == next((e for e in ents if e.end == tok.i), None)
+
+
+WIRE = ("Le ministre a reçu mardi ses homologues à Paris. « Nous avons avancé », a-t-il déclaré devant la presse. "
+        "Les discussions reprendront la semaine prochaine à Bruxelles, selon son cabinet. ")
+
+
+def test_an_over_long_paragraph_is_cut_at_sentence_ends() -> None:
+    text = WIRE * (3 * MAX_PARAGRAPH_CHARS // len(WIRE))
+    spans = split_paragraphs(text)
+    assert len(spans) >= 3 and all(b - a <= MAX_PARAGRAPH_CHARS for a, b in spans)
+    assert all(text[b - 1] == "." and text[b] == " " for a, b in spans[:-1])  # after a sentence end
+    assert all(text[a] in "L«" for a, b in spans)
+    assert all(not text[b:a2].strip() for (_, b), (a2, _) in zip(spans, spans[1:]))
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_or_at_the_limit() -> None:
+    spaced = "mot " * MAX_PARAGRAPH_CHARS
+    assert all(b - a <= MAX_PARAGRAPH_CHARS for a, b in split_paragraphs(spaced))
+    solid = "x" * (2 * MAX_PARAGRAPH_CHARS + 5)
+    assert split_paragraphs(solid) == [(0, MAX_PARAGRAPH_CHARS), (MAX_PARAGRAPH_CHARS, 2 * MAX_PARAGRAPH_CHARS),
+                                       (2 * MAX_PARAGRAPH_CHARS, 2 * MAX_PARAGRAPH_CHARS + 5)]
+
+
+def test_a_normal_paragraph_is_left_whole() -> None:
+    text = WIRE * (MAX_PARAGRAPH_CHARS // len(WIRE))
+    assert split_paragraphs(text) == [(0, len(text.rstrip()))]
+
+
+def test_spacy_batches_are_bounded_in_characters_and_keep_the_order() -> None:
+    texts = ["a" * 30_000, "b" * 30_000, "c" * 10, "d" * 60_000, *(["e" * 100] * 200)]
+    groups = char_bounded(texts, 64)
+    assert [t for g in groups for t in g] == texts
+    assert all(len(g) <= 64 for g in groups)
+    assert all(sum(map(len, g)) <= MAX_BATCH_CHARS or len(g) == 1 for g in groups)
+    assert [len(g) for g in groups[:3]] == [1, 2, 1]  # 30k, then 30k + 10, then the 60k alone
+
+
+@pytest.mark.model
+def test_a_long_article_in_one_paragraph_is_annotated_in_bounded_paragraphs(pipeline: Pipeline) -> None:
+    text = QUOTES * (100_000 // len(QUOTES))
+    document = pipeline.extract(Article(id="flat", text=text))
+    assert len(document.paragraphs) >= 4
+    assert all(p.end - p.start <= MAX_PARAGRAPH_CHARS for p in document.paragraphs)
+    assert len(document.quotes) > 500
+    assert all(text[q.start:q.end] == q.text for q in document.quotes)
+    assert {q.speaker.name for q in document.quotes if q.speaker} >= {"Olivier Martin"}

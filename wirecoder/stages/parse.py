@@ -52,6 +52,25 @@ def long_run_cuts(text: str) -> list[int]:
     return [cut for m in _LONG_RUN.finditer(text) for cut in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS)]
 
 
+# What one spaCy batch may hold: its memory grows with the characters in it, not with the number of texts. A
+# batch of 64 paragraphs of a wire story holds ~50,000 characters; 33 pieces of a 1 MB paragraph held all of it.
+MAX_BATCH_CHARS = 50_000
+
+
+def char_bounded(texts: list[str], most: int) -> list[list[str]]:
+    """The texts in order, in groups of at most ``most`` texts and ``MAX_BATCH_CHARS`` characters (a longer
+    text alone)."""
+    groups: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not groups or len(groups[-1]) >= most or size + len(text) > MAX_BATCH_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(text)
+        size += len(text)
+    return groups
+
+
 def nlp_for(settings: Settings) -> Any:
     return load_nlp(settings["nlp.model"], settings["nlp.language"])
 
@@ -77,8 +96,9 @@ def parse_batch(contexts: Sequence[Context]) -> None:
     settings = contexts[0].settings
     nlp = nlp_for(settings)
     chunks = [paragraph_chunks(ctx) for ctx in contexts]
-    flat = (c for per_article in chunks for c in per_article)
-    parsed = iter(nlp.pipe(flat, batch_size=settings["nlp.batch_size"]))
+    flat = [c for per_article in chunks for c in per_article]
+    parsed = (doc for group in char_bounded(flat, settings["nlp.batch_size"])
+              for doc in nlp.pipe(group, batch_size=len(group)))
     for ctx, per_article in zip(contexts, chunks, strict=True):
         docs = [next(parsed) for _ in per_article]
         ctx.spacy_doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
