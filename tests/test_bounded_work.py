@@ -6,6 +6,7 @@ quadratic complete, that offsets stay the article's, and that each index answers
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -100,7 +101,7 @@ def test_an_over_long_paragraph_is_cut_at_sentence_ends() -> None:
     assert len(spans) >= 3 and all(b - a <= MAX_PARAGRAPH_CHARS for a, b in spans)
     assert all(text[b - 1] == "." and text[b] == " " for a, b in spans[:-1])  # after a sentence end
     assert all(text[a] in "L«" for a, b in spans)
-    assert all(not text[b:a2].strip() for (_, b), (a2, _) in zip(spans, spans[1:]))
+    assert all(not text[b:a2].strip() for (_, b), (a2, _) in pairwise(spans))
 
 
 def test_a_paragraph_without_sentence_ends_is_cut_at_spaces_or_at_the_limit() -> None:
