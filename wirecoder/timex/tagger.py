@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import annotations as records
 from ..core.time_value import TimeValue
@@ -121,8 +121,10 @@ def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list
     return carried
 
 
+@lru_cache(maxsize=4096)
 def _is_date(value: str | None) -> bool:
-    """A value that names known days (not a duration, a reference or an unplaced "XXXX" day)."""
+    """A value that names known days (not a duration, a reference or an unplaced "XXXX" day); remembered, as
+    a text's values repeat and each is asked about up to three times."""
     return value is not None and TimeValue.parse(value).earliest is not None
 
 
