@@ -25,7 +25,6 @@ from typing import Any
 
 MAX_COMBINATIONS = 64  # strings a run of alternatives may spell out ("[dl]['’]" is 4) before it is cut
 MAX_STRINGS = 200  # a test of more strings than this costs about what it saves (each is one "in")
-CORE = 4  # letters or digits in the shortest piece a test keeps of a longer string (shorter ones are common)
 MAX_TESTS = 3  # tests kept per rule: each more one rarely skips a text the first ones let through
 
 
@@ -178,31 +177,8 @@ def _implies(a: Test, b: Test) -> bool:
 
 
 def _minimal(strings: Test) -> Test:
-    """Fewer, shorter strings that the text holds wherever it holds one of ``strings``: a cheaper test that
-    lets very few more texts through. Each "in" scans the whole text, and products such as "ce"/"cet"/
-    "cette" + a time unit spell out dozens of strings where the units alone say nearly as much.
-
-    Greedy cover: the piece with at least ``CORE`` letters or digits (or a whole string) found in most of
-    the strings not yet covered, the longer first. A string that holds another is thereby dropped too
-    ("années" holds "an")."""
-    left = set(strings)
-    chosen: set[str] = set()
-    while left:
-        pieces = {p for s in left for p in _pieces(s)}
-        best = max(sorted(pieces), key=lambda p: (sum(p in s for s in left), len(p)))
-        chosen.add(best)
-        left = {s for s in left if best not in s}
-    return frozenset(chosen)
-
-
-def _pieces(string: str) -> set[str]:
-    """``string`` and its substrings with at least ``CORE`` letters or digits ("ce m" is too common)."""
-    found = {string}
-    for i in range(len(string)):
-        for j in range(i + CORE, len(string) + 1):
-            if sum(c.isalnum() for c in string[i:j]) >= CORE:
-                found.add(string[i:j])
-    return found
+    """Drop a string that holds another of the set ("années" holds "an"): the same test, fewer scans."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
 def _all(strings: _Strings) -> tuple[Test, ...]:

@@ -49,9 +49,9 @@ class Timex:
     def to_record(self) -> records.Timex:
         """The Document's record, its value and period parsed."""
         return records.Timex(start=self.start, end=self.end, text=self.text, type=self.type,  # type: ignore[arg-type]
-                             value=TimeValue.parse(self.value) if self.value else None, mod=self.mod,
+                             value=_time_value(self.value) if self.value else None, mod=self.mod,
                              earliest=self.earliest, latest=self.latest, precision=self.precision,
-                             anchor=self.anchor, period=TimeValue.parse(self.period) if self.period else None,
+                             anchor=self.anchor, period=_time_value(self.period) if self.period else None,
                              rule=self.rule)
 
 
@@ -122,10 +122,14 @@ def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list
 
 
 @lru_cache(maxsize=4096)
+def _time_value(value: str) -> TimeValue:
+    """``TimeValue.parse``, remembered (a TimeValue is immutable): each value is parsed up to five times."""
+    return TimeValue.parse(value)
+
+
 def _is_date(value: str | None) -> bool:
-    """A value that names known days (not a duration, a reference or an unplaced "XXXX" day); remembered, as
-    a text's values repeat and each is asked about up to three times."""
-    return value is not None and TimeValue.parse(value).earliest is not None
+    """A value that names known days (not a duration, a reference or an unplaced "XXXX" day)."""
+    return value is not None and _time_value(value).earliest is not None
 
 
 def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
