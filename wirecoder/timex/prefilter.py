@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -232,15 +233,24 @@ def _concat(left: frozenset[str] | None, right: frozenset[str]) -> frozenset[str
                      for a, b in itertools.product(left, right))
 
 
+def _literal(code: int) -> str | None:
+    """A pattern character as ``fold`` spells it, or None where IGNORECASE lets it match a character that
+    ``fold`` does not make equal to it (Greek and Cyrillic letters with two lower cases, the micro sign;
+    the engine's own list, ``re._casefix``): such a character proves nothing here."""
+    char = fold(chr(code))
+    return None if len(char) == 1 and ord(char) in _casefix._EXTRA_CASES and char not in "is" else char
+
+
 def _node(op: Any, av: Any) -> _Strings:
     if op is sre.LITERAL:
-        return _Strings(frozenset({fold(chr(av))}))
+        char = _literal(av)
+        return _Strings(frozenset({char})) if char is not None else _NOTHING
     if op is sre.IN:
-        chars = [" " if (o, a) == (sre.CATEGORY, sre.CATEGORY_SPACE) else chr(a) if o is sre.LITERAL else None
+        chars = [" " if (o, a) == (sre.CATEGORY, sre.CATEGORY_SPACE) else _literal(a) if o is sre.LITERAL else None
                  for o, a in av]
         if None in chars or len(chars) > MAX_COMBINATIONS:
             return _NOTHING
-        return _Strings(frozenset(fold(c) for c in chars if c is not None))
+        return _Strings(frozenset(c for c in chars if c is not None))
     if op is sre.SUBPATTERN:
         return _sequence(av[-1])
     if op is sre.ATOMIC_GROUP:
