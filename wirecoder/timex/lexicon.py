@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..core.text import lower_keep_accents
 from ..core.wordtable import WordTable
@@ -41,9 +41,15 @@ def _flexible(form: str) -> str:
     return escaped.replace(r"\ ", r"\s+").replace("'", "['’]\\s*").replace(r"\-", r"[-‑]")
 
 
+@lru_cache(maxsize=8192)
+def _key(word: str) -> str:
+    """``lower_keep_accents``, remembered: the context checks look the same few words up in every text."""
+    return lower_keep_accents(word)
+
+
 @cache
 def load(lang: str) -> TimeLexicon:
-    return TimeLexicon(lang, word_table(lang, FILE, key=lower_keep_accents))
+    return TimeLexicon(lang, word_table(lang, FILE, key=_key))
 
 
 def parse_number(text: str, lexicon: TimeLexicon) -> float | None:

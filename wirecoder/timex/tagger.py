@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import annotations as records
 from ..core.time_value import TimeValue
@@ -49,9 +49,9 @@ class Timex:
     def to_record(self) -> records.Timex:
         """The Document's record, its value and period parsed."""
         return records.Timex(start=self.start, end=self.end, text=self.text, type=self.type,  # type: ignore[arg-type]
-                             value=TimeValue.parse(self.value) if self.value else None, mod=self.mod,
+                             value=_time_value(self.value) if self.value else None, mod=self.mod,
                              earliest=self.earliest, latest=self.latest, precision=self.precision,
-                             anchor=self.anchor, period=TimeValue.parse(self.period) if self.period else None,
+                             anchor=self.anchor, period=_time_value(self.period) if self.period else None,
                              rule=self.rule)
 
 
@@ -121,9 +121,15 @@ def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list
     return carried
 
 
+@lru_cache(maxsize=4096)
+def _time_value(value: str) -> TimeValue:
+    """``TimeValue.parse``, remembered (a TimeValue is immutable): each value is parsed up to five times."""
+    return TimeValue.parse(value)
+
+
 def _is_date(value: str | None) -> bool:
     """A value that names known days (not a duration, a reference or an unplaced "XXXX" day)."""
-    return value is not None and TimeValue.parse(value).earliest is not None
+    return value is not None and _time_value(value).earliest is not None
 
 
 def _day_follows(text: str, matches: list[Match], frames: list[Frame], i: int) -> bool:
