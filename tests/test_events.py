@@ -349,3 +349,14 @@ def test_denying_one_s_part_does_not_deny_the_event(pipeline: Pipeline) -> None:
     assert attack["date"] == "2024-03-15"  # "l'attaque": the one attack the article dates to a day
     e = only(pipeline, "Les rebelles n'ont pas mené d'attaque mardi à Goma.")
     assert e["factuality"] == "negated"
+
+
+@pytest.mark.model
+def test_a_seat_of_power_is_a_place_and_still_its_holder(pipeline: Pipeline) -> None:
+    """"à Matignon" is a place where the meeting happens, and the Prime Minister is whom one meets there."""
+    doc = extract("Le porte-parole des manifestants a annoncé qu'il se rendra mardi à Matignon.", date="2024-03-12",
+                  pipeline=pipeline)
+    assert [(p.text, p.name) for p in doc.places] == [("Matignon", "Hôtel Matignon")]
+    (event,) = doc.events
+    assert event.type == "CONSULT" and event.recipient is not None
+    assert event.recipient.name == "Prime Minister of France"

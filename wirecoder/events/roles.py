@@ -39,7 +39,11 @@ class RoleFinder:
         self.dictionary: ActorDictionary = load_dictionary(clauses.lang)
         # Every actor mention, nominal ones included ("des combattants pro-Iran"), by start offset.
         self.mentions = sorted((m.start, m.end, a) for a in document.actors for m in a.mentions)
+        # Places are not participants, except a seat of power that names its holder ("reçus à Matignon": the
+        # Prime Minister): a site that is also an actor mention stays a possible participant.
+        named = [(m.start, m.end) for a in document.actors for m in a.mentions]
         self.place_chars = {i for p in document.places for s, e in p.spans()
+                            if not (p.kind == "site" and any(a <= s and e <= b for a, b in named))
                             for i in range(s, e)}
 
     # -- one noun phrase -----------------------------------------------------------------------------------

@@ -160,4 +160,6 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
             j += 1
     if j >= sent.end or not _capitalised(doc[j]):
         return None
+    if not after_de and kind == "site" and fold_word(doc[i + size - 1].text) in words.sites_needing_de:
+        return None  # "le camp Sarkozy": a side, not a camp
     return SitePhrase(start, _name_end(doc, j, sent.end), kind, label, j, after_de)

@@ -53,6 +53,7 @@ class PlaceWords:
     seats: dict[tuple[str, ...], Seat]  # folded words -> the seat of power they name ("elysee")
     district_cities: dict[str, str]  # "Paris", "capitale" -> English name of a city with arrondissements
     happening_nouns: frozenset[str]  # "une conférence à l'Élysée": the seat is where it happens
+    sites_needing_de: frozenset[str]  # "le camp de Moria" is a site, "le camp Sarkozy" a side
     head_starts: frozenset[str] = frozenset()  # first words of site heads and seats, folded
     head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
 
@@ -87,7 +88,8 @@ def place_words(lang: str) -> PlaceWords:
                       false_heads=tuple(tuple(k.split()) for k in of("false_head")),
                       figurative_odonyms=frozenset(of("figurative_odonym")), town_nouns=frozenset(of("town_noun")),
                       seats=_seats(lang), district_cities=dict(table.words("district_city")),
-                      happening_nouns=frozenset(of("happening_noun")))
+                      happening_nouns=frozenset(of("happening_noun")),
+                      sites_needing_de=frozenset(of("site_needs_de")))
     heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
     written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
     written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]
