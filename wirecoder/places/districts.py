@@ -12,7 +12,6 @@ from .words import PlaceWords
 
 ORDINAL = re.compile(r"^(?:(\d{1,2})|([IVXLC]{1,6}))(?:e|er|ème|eme|è)$")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-DISTRICT_NOUNS = frozenset({"arrondissement"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +42,14 @@ def english_ordinal(n: int) -> str:
 def find_districts(doc: Any, text: str, words: PlaceWords) -> list[District]:
     cities = words.district_cities
     found: list[District] = []
-    if "arrondissement" not in text:
+    if not any(noun in text for noun in words.district_nouns):
         return found
     last_city = next(iter(cities.values()), "Paris")
     for i, tok in enumerate(doc):
         folded = strip_accents_lower(tok.text)
         if folded in cities and tok.text[:1].isupper():  # the city named before a bare "dans le 6e arrondissement"
             last_city = cities[folded]
-        if folded not in DISTRICT_NOUNS or i == 0:
+        if folded not in words.district_nouns or i == 0:
             continue
         number = ordinal_value(doc[i - 1].text)
         if not number:

@@ -21,7 +21,7 @@ from .districts import District, english_ordinal, find_districts
 from .gazetteer import Gazetteer, PlaceKind
 from .names import place_key
 from .resolve import Before
-from .sites import ARTICLES, SitePhrase, find_site_phrases
+from .sites import SitePhrase, find_site_phrases
 from .words import PlaceWords, Seat, place_words
 
 # How far before the place's preposition a site noun may stand ("la base aérienne 123 d'Orléans":
@@ -151,7 +151,7 @@ def _town_apposition(doc: Any, end: int, words: PlaceWords) -> bool:
     after = [fold_word(t.text) for t in doc[end:end + 4]]
     if not after or after[0] != ",":
         return False
-    rest = [w for w in after[1:] if w not in {"un", "une", "la", "le", "petite", "petit", "grande", "modeste"}]
+    rest = [w for w in after[1:] if w not in words.apposition_words]
     return bool(rest) and rest[0] in words.town_nouns
 
 
@@ -323,7 +323,7 @@ def _figurative(doc: Any, phrase: SitePhrase, words: PlaceWords, lang: str) -> b
 def _site_mentions(doc: Any, phrase: SitePhrase, text: str, lang: str) -> list[PlaceMention]:
     """The mentions a site phrase makes: the site, and for "l'hôpital de Garches" the town it may stand in."""
     a, b = doc[phrase.start].idx, doc[phrase.end - 1].idx + len(doc[phrase.end - 1])
-    head = phrase.start + 1 if strip_accents_lower(doc[phrase.start].text) in ARTICLES else phrase.start
+    head = phrase.start + 1 if fold_word(doc[phrase.start].text) in place_words(lang).site_articles else phrase.start
     bare = text[doc[head].idx:b]
     named = bare[:1].upper() + bare[1:]
     n_start = doc[phrase.name_start].idx

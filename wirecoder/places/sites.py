@@ -23,9 +23,6 @@ from .words import PlaceWords
 HeadKind = Literal["seat", "odonym", "site", "institution"]
 MAX_HEAD_WORDS = 4  # "palais de l'Élysée"
 MAX_ADJECTIVES = 2  # "la clinique psychiatrique du Val-de-Marne"
-# Inside a name, between capitalised words: "place de la Concorde", "Saint-Germain-des-Prés".
-NAME_CONNECTORS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "sur", "en", "et"})
-ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ def _capitalised(tok: Any) -> bool:
     return tok.text[:1].isupper() and all(c.isalpha() or c in "-'’" for c in tok.text)
 
 
-def _name_end(doc: Any, i: int, sent_end: int) -> int:
+def _name_end(doc: Any, i: int, sent_end: int, words: PlaceWords) -> int:
     """The token after a name that starts at ``i``: capitalised words, joined by hyphens or connectors."""
     end = i + 1
     while end < sent_end:
@@ -52,15 +49,15 @@ def _name_end(doc: Any, i: int, sent_end: int) -> int:
             break  # another name begins: "la mairie de Paris Rachida Dati"
         if _capitalised(tok) or (tok.text == "-" and not doc[end - 1].whitespace_ and end + 1 < sent_end):
             end += 1
-        elif strip_accents_lower(tok.text) in NAME_CONNECTORS and end + 1 < sent_end and \
-                (_capitalised(doc[end + 1]) or (strip_accents_lower(doc[end + 1].text) in ARTICLES
+        elif fold_word(tok.text) in words.name_connectors and end + 1 < sent_end and \
+                (_capitalised(doc[end + 1]) or (fold_word(doc[end + 1].text) in words.site_articles
                  and end + 2 < sent_end and _capitalised(doc[end + 2]))):
             end += 1
         elif doc[end - 1].text == "-" and tok.text[:1].islower() and tok.is_alpha:
             end += 1  # "Saint-Germain-des-Prés": a lowercase piece inside a hyphenated name
         else:
             break
-    while end - 1 > i and (doc[end - 1].text == "-" or strip_accents_lower(doc[end - 1].text) in NAME_CONNECTORS):
+    while end - 1 > i and (doc[end - 1].text == "-" or fold_word(doc[end - 1].text) in words.name_connectors):
         end -= 1
     return end
 
@@ -138,7 +135,7 @@ def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
 def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
             words: PlaceWords) -> SitePhrase | None:
     start = i
-    has_article = i - 1 >= sent.start and strip_accents_lower(doc[i - 1].text) in ARTICLES
+    has_article = i - 1 >= sent.start and fold_word(doc[i - 1].text) in words.site_articles
     if has_article:
         start = i - 1
     if kind in ("institution", "seat"):
@@ -156,10 +153,10 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
     after_de = j < sent.end and strip_accents_lower(doc[j].text) in words.site_prepositions_de
     if after_de:
         j += 1
-        if j < sent.end and strip_accents_lower(doc[j].text) in ARTICLES:
+        if j < sent.end and fold_word(doc[j].text) in words.site_articles:
             j += 1
     if j >= sent.end or not _capitalised(doc[j]):
         return None
     if not after_de and kind == "site" and fold_word(doc[i + size - 1].text) in words.sites_needing_de:
         return None  # "le camp Sarkozy": a side, not a camp
-    return SitePhrase(start, _name_end(doc, j, sent.end), kind, label, j, after_de)
+    return SitePhrase(start, _name_end(doc, j, sent.end, words), kind, label, j, after_de)

@@ -54,6 +54,10 @@ class PlaceWords:
     district_cities: dict[str, str]  # "Paris", "capitale" -> English name of a city with arrondissements
     happening_nouns: frozenset[str]  # "une conférence à l'Élysée": the seat is where it happens
     sites_needing_de: frozenset[str]  # "le camp de Moria" is a site, "le camp Sarkozy" a side
+    site_articles: frozenset[str]  # "la place de la Nation": the words of a site start at it
+    name_connectors: frozenset[str]  # "place de la Concorde": between the capitalised words of one name
+    apposition_words: frozenset[str]  # "Pishan, une petite localité"
+    district_nouns: frozenset[str]  # "arrondissement"
     head_starts: frozenset[str] = frozenset()  # first words of site heads and seats, folded
     head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
 
@@ -89,7 +93,10 @@ def place_words(lang: str) -> PlaceWords:
                       figurative_odonyms=frozenset(of("figurative_odonym")), town_nouns=frozenset(of("town_noun")),
                       seats=_seats(lang), district_cities=dict(table.words("district_city")),
                       happening_nouns=frozenset(of("happening_noun")),
-                      sites_needing_de=frozenset(of("site_needs_de")))
+                      sites_needing_de=frozenset(of("site_needs_de")), site_articles=frozenset(of("site_article")),
+                      name_connectors=frozenset(of("name_connector")),
+                      apposition_words=frozenset(of("apposition_word")),
+                      district_nouns=frozenset(of("district_noun")))
     heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
     written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
     written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]
