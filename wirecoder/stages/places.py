@@ -17,6 +17,7 @@ from ..core.text import strip_accents_lower
 from ..places import Gazetteer, Place, load_gazetteer, place_key
 from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts, place_words
 from ..places.resolve import Clues, best
+from ..places.words import Seat
 from ..settings import Settings
 from .base import Context, stage
 from .parse import nlp_for
@@ -91,6 +92,13 @@ def _record(place: Place, mention: PlaceMention, lang: str) -> PlaceRecord:
                        geonames_id=None if mention.site or mention.direction or mention.district
                        else place.geonames_id,
                        precision=_precision(place, mention), mentions=[(mention.start, mention.end)])
+
+
+def _seat_record(mention: PlaceMention, seat: Seat) -> PlaceRecord:
+    """"à l'Élysée": the building, at its own point."""
+    return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=seat.name, country=seat.country,
+                       kind="site", lat=seat.lat, lon=seat.lon, precision=PRECISION_EXACT,
+                       mentions=[(mention.start, mention.end)])
 
 
 def _unresolved(mention: PlaceMention) -> PlaceRecord:
@@ -204,9 +212,7 @@ def places(ctx: Context) -> None:
         clues = Clues(m.before, m.kinds, frozenset(c for c in others if c), container)
         place = _resolve(m, candidates, clues, article_countries)
         if m.seat is not None:
-            record = PlaceRecord(start=m.start, end=m.end, text=m.text, name=m.seat.name, country=m.seat.country,
-                                 kind="site", lat=m.seat.lat, lon=m.seat.lon, precision=PRECISION_EXACT,
-                                 mentions=[(m.start, m.end)])
+            record = _seat_record(m, m.seat)
         else:
             record = _record(place, m, lang) if place is not None else _unresolved(m)
         identity = ("?", record.name or m.key) if record.precision == PRECISION_UNLOCATED \
