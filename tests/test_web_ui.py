@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from wirecoder import Pipeline, Settings
 from wirecoder.api import create_app
@@ -87,8 +88,9 @@ def test_filtering_events_by_type_and_country(page: Any) -> None:
     page.select_option("#filters select[name=type]", "ASSAULT")
     page.fill("#filters input[name=country]", "UKR")
     page.click("#apply-filters")
-    page.wait_for_function("previous => document.querySelector('#events-total').textContent !== previous",
-                           arg=before)
+    # Locator assertions, not wait_for_function: a string predicate is evaluated in the page, where the
+    # server's Content-Security-Policy (no 'unsafe-eval') refuses it whenever the first check fails.
+    expect(page.locator("#events-total")).not_to_have_text(before or "", timeout=30_000)
     page.wait_for_selector("#events-table tbody tr")
     rows = page.locator("#events-table tbody tr")
     assert 0 < rows.count() < 50
@@ -156,8 +158,8 @@ def test_article_search(page: Any) -> None:
     page.press("#article-search input[name=q]", "Enter")
     # The unfiltered list is on the page first: wait for the search's own answer.
     page.wait_for_url(re.compile(r".*q=synagogue.*"))
-    page.wait_for_function("document.querySelectorAll('#articles-list li a').length === 1")
     links = page.locator("#articles-list li a")
+    expect(links).to_have_count(1, timeout=30_000)
     assert links.count() == 1 and "04-lyon-interpellation" in (links.first.get_attribute("href") or "")
 
 
