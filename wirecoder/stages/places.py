@@ -33,6 +33,8 @@ LARGE_TOWN = 100_000
 # How far before a place not located a located town or site still tells its country ("rue de Grenelle,
 # dans le VIIe arrondissement de Paris" reads the other way round: the main country covers it).
 NEAR_CHARS = 300
+# Longer words in capitals are a headline's, not a place's name (acronyms are shorter: "RDC", "USA").
+MAX_ACRONYM = 5
 # An acronym ("ARS", the health agency) or a name this short matches only curated places.
 MIN_TOWN_KEY = 3
 # English country names said with "the" ("Embassy of the United States"), for the names of sites.
@@ -232,6 +234,8 @@ def _name_like(m: PlaceMention) -> bool:
     name = m.text[m.name_start - m.start:m.name_end - m.start]
     if not name[:1].isupper() and m.head_kind is None:
         return False
+    if any(len(word) > MAX_ACRONYM and word.isupper() for word in name.split()):
+        return False  # a headline in capitals ("VERS LE VEGETARIEN QUOTIDIEN"), not a name
     return not any(c in name for c in '"«»()[]•/:;') and (m.head_kind is not None or not any(c.isdigit() for c in name))
 
 
