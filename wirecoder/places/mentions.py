@@ -328,10 +328,9 @@ def _site_mentions(doc: Any, phrase: SitePhrase, text: str, lang: str) -> list[P
     named = bare[:1].upper() + bare[1:]
     n_start = doc[phrase.name_start].idx
     sentence = doc[phrase.start].sent.start
-    if phrase.head == "seat":
-        seat = place_words(lang).seats[tuple(strip_accents_lower(t.text) for t in doc[head:phrase.end])]
+    if phrase.seat is not None:
         return [PlaceMention(a, b, text[a:b], key=place_key(bare, lang), sentence=sentence, name_start=doc[head].idx,
-                             name_end=b, named=seat.name, head_kind="site", seat=seat)]
+                             name_end=b, named=phrase.seat.name, head_kind="site", seat=phrase.seat)]
     if phrase.head == "odonym" or not phrase.after_de:
         return [PlaceMention(a, b, text[a:b], key=place_key(bare, lang), sentence=sentence, name_start=doc[head].idx,
                              name_end=b, named=named, head_kind="site", locative=True)]

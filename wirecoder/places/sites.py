@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..core.text import fold_word, strip_accents_lower
-from .words import PlaceWords
+from .words import PlaceWords, Seat
 
 HeadKind = Literal["seat", "odonym", "site", "institution"]
 MAX_HEAD_WORDS = 4  # "palais de l'Élysée"
@@ -33,6 +33,7 @@ class SitePhrase:
     label: str  # English head ("Street", "Prefecture")
     name_start: int  # token where the name after the head starts
     after_de: bool  # the name follows "de": it may be the town the site stands in ("l'hôpital de Garches")
+    seat: Seat | None = None  # the seat of power a "seat" phrase names
 
 
 def _capitalised(tok: Any) -> bool:
@@ -146,7 +147,7 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
             return None
     j = i + size
     if kind == "seat":
-        return SitePhrase(start, j, kind, label, i, False)
+        return SitePhrase(start, j, kind, label, i, False, words.seats[_folded(doc, i, j)])
     adjectives = 0
     while j < sent.end and adjectives < MAX_ADJECTIVES and doc[j].pos_ == "ADJ" and doc[j].text.islower():
         j, adjectives = j + 1, adjectives + 1

@@ -60,15 +60,9 @@ class PlaceWords:
     district_nouns: frozenset[str]  # "arrondissement"
     head_starts: frozenset[str] = frozenset()  # first words of site heads and seats, folded
     head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
+    site_prepositions_de: frozenset[str] = frozenset()  # the forms of "de" among them ("l'hôpital de Garches")
+    longest_false_head: int = 0  # words in the longest false_head locution
 
-    @property
-    def longest_false_head(self) -> int:
-        return max((len(p) for p in self.false_heads), default=0)
-
-    @property
-    def site_prepositions_de(self) -> frozenset[str]:
-        """The forms of "de" among the site prepositions ("l'hôpital de Garches", not "à")."""
-        return frozenset(p for p in self.site_prepositions if p.startswith("d"))
 
 
 @cache
@@ -104,5 +98,7 @@ def place_words(lang: str) -> PlaceWords:
     firsts = {form.lower().replace("'", "' ").replace("’", "' ").split()[0] for form in written}
     # "Elysee", "Elysée": a capital often loses its accent, and some writers drop them all
     forms = starts | firsts | {strip_accents_lower(w[0]) + w[1:] for w in firsts}
-    return replace(words, head_starts=frozenset(starts), head_start_forms=tuple(sorted(forms)))
+    return replace(words, head_starts=frozenset(starts), head_start_forms=tuple(sorted(forms)),
+                   site_prepositions_de=frozenset(p for p in words.site_prepositions if p.startswith("d")),
+                   longest_false_head=max((len(p) for p in words.false_heads), default=0))
 
