@@ -54,3 +54,11 @@ def test_run_together_cuts() -> None:
     cuts = run_together_cuts(text)
     assert [text[c:c + 9] for c in cuts] == ["Plusieurs", "Plusieurs"]
     assert run_together_cuts("McDonald, MacKenzie, YouTube et iPhone") == []
+
+
+def test_list_bullets_are_tokens_of_their_own(nlp) -> None:
+    # a bullet glued to a bracket and a name made "Pau)•" one token, which the recogniser read as a person
+    assert words(nlp, "(maire de Pau)• Jean Dupont (député)•Marie Martin")[:7] == \
+        ["(", "maire", "de", "Pau", ")", "•", "Jean"]
+    assert words(nlp, "(maire de Pau)• Jean Dupont (député)•Marie Martin")[-4:] == [")", "•", "Marie", "Martin"]
+    assert "député·e·s" in words(nlp, "Les député·e·s ont voté.")  # inclusive writing's middle dot stays inside

@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..langdata import function_words
 
@@ -26,6 +26,11 @@ RUN_TOGETHER_STOP = r"(?<=[a-zà-ÿ0-9])\.(?=[A-ZÀ-Ý])"
 # greedy first group made the search quadratic (20,000 letters: 5 s).
 RUN_TOGETHER_WORDS = re.compile(r"(?<![a-zà-ÿœA-ZÀ-ÝŒ])([a-zà-ÿœ]{3,})([A-ZÀ-ÝŒ][a-zà-ÿœ]{2,})")
 
+# A list bullet glued to the words around it ("maire de Pau)• Christian Jacob"): a token of its own, else the
+# recogniser reads "Pau)•" as a name. Not the middle dot, which French inclusive writing puts inside words.
+BULLET = r"[•▪►●◆■]"
+BEFORE_BULLET = r"[)\]»\"](?=[•▪►●◆■])"  # "(président des LR)•Olivier Faure": the bracket closes the name
+
 
 def repair_tokenizer(nlp: Any, lang: str) -> None:
     from spacy.symbols import ORTH
@@ -36,7 +41,10 @@ def repair_tokenizer(nlp: Any, lang: str) -> None:
         for variant in {form, form.replace("'", "\u2019")}:
             for cased in (variant, variant[0].upper() + variant[1:]):
                 nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, RUN_TOGETHER_STOP]).finditer
+    infixes = [*nlp.Defaults.infixes, RUN_TOGETHER_STOP, BEFORE_BULLET, BULLET]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, BULLET]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, BULLET]).search
     nlp.add_pipe("wirecoder_rejoin_clitics", first=True, config={"lang": lang})
 
 
