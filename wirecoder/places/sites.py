@@ -23,6 +23,9 @@ from .words import PlaceWords, Seat
 HeadKind = Literal["seat", "odonym", "site", "institution"]
 MAX_HEAD_WORDS = 4  # "palais de l'Élysée"
 MAX_ADJECTIVES = 2  # "la clinique psychiatrique du Val-de-Marne"
+MAX_DESCRIPTION_WORDS = 6  # "de" and the words after it that describe a site ("du porte-parole du gouvernement")
+COURTHOUSE = "Courthouse"  # the label of a court's head nouns (``place_words.tsv``)
+Slot = Literal["locative", "front", "object_institution", "object_site"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,12 @@ def _where_something_happens(doc: Any, start: int, end: int, words: PlaceWords) 
     return strip_accents_lower(head.lemma_) in words.happening_nouns
 
 
+def _before_the_court(doc: Any, i: int, label: str, words: PlaceWords) -> bool:
+    """"comparaître devant le tribunal", "attaquer la décision devant le tribunal": the court as a
+    jurisdiction, not its building ("rassemblés devant le tribunal")."""
+    return label == COURTHOUSE and strip_accents_lower(doc[i].head.lemma_) in words.judicial_verbs
+
+
 def _head_candidates(doc: Any, words: PlaceWords) -> list[int]:
     """Tokens whose lower case is the first word of a head (a vectorised test: most tokens are not)."""
     import numpy
@@ -133,17 +142,76 @@ def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
     return found
 
 
+def _phrase_start(doc: Any, i: int, sent: Any, words: PlaceWords) -> int:
+    """Where the reported words start: the article, over adjectives before the head ("les anciens locaux")."""
+    k = i - 1
+    while k >= sent.start and i - 1 - k < MAX_ADJECTIVES and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k -= 1
+    return k if k >= sent.start and fold_word(doc[k].text) in words.site_articles else i
+
+
+def _slot(doc: Any, start: int, i: int, words: PlaceWords) -> Slot | None:
+    """How the sentence uses the phrase, when it says a building is meant: after a locative ("à la
+    préfecture"), after a locative that only says where ("devant l'hôpital"), or as what a verb of entering,
+    striking or visiting acts on ("ont envahi le siège", "l'hôpital a été bombardé")."""
+    before = start - 1
+    if before >= doc[i].sent.start:
+        word = strip_accents_lower(doc[before].text)
+        if word in words.front_locatives:
+            return "front"
+        if word in words.site_locatives:
+            return "locative"
+    head = doc[i]
+    takes = words.place_verbs.get(strip_accents_lower(head.head.lemma_)) if head.head.pos_ == "VERB" else None
+    if takes and head.dep_ in ("obj", "nsubj:pass"):
+        return "object_institution" if takes == "institution" else "object_site"
+    return None
+
+
+def _description_end(doc: Any, j: int, sent_end: int, words: PlaceWords) -> int:
+    """The token after the words that describe a site without naming it: "de" and its noun phrase ("les
+    bureaux du porte-parole du gouvernement"), up to a clause, a bracket or another site ("de la place ...")."""
+    if j >= sent_end or strip_accents_lower(doc[j].text) not in words.site_prepositions_de:
+        return j
+    end = j + 1
+    while end < sent_end and end - j <= MAX_DESCRIPTION_WORDS:
+        tok = doc[end]
+        if (tok.is_punct and tok.text not in "-'’") or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or \
+                (tok.pos_ == "ADP" and fold_word(tok.text) not in words.site_prepositions_de):
+            break  # "l'hôpital de la ville dans la nuit": the next phrase is no longer the site's
+        if fold_word(tok.text) in words.site_prepositions_de and end + 1 < sent_end and \
+                _head_at(doc, end + 1 + (fold_word(doc[end + 1].text) in words.site_articles), sent_end, words):
+            break  # "la statue de Jeanne d'Arc de la place des Pyramides": the square is a site of its own
+        end += 1
+    while end - 1 > j and (fold_word(doc[end - 1].text) in words.site_prepositions_de
+                           or fold_word(doc[end - 1].text) in words.site_articles):
+        end -= 1
+    return end if end > j + 1 else j
+
+
+def _word_end(doc: Any, end: int, sent_end: int) -> int:
+    """The end of a hyphenated word the parser split ("le restaurant fast-food")."""
+    while end + 1 < sent_end and doc[end].text == "-" and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def _town_follows(doc: Any, end: int, sent_end: int, words: PlaceWords) -> bool:
+    """"l'ambassade américaine à Bagdad": the site is read with its town (``mentions._site_before``)."""
+    if end + 1 >= sent_end or strip_accents_lower(doc[end].text) not in words.site_prepositions:
+        return False
+    name = end + 1 + (fold_word(doc[end + 1].text) in words.site_articles)
+    return name < sent_end and _capitalised(doc[name])
+
+
 def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
             words: PlaceWords) -> SitePhrase | None:
-    start = i
-    has_article = i - 1 >= sent.start and fold_word(doc[i - 1].text) in words.site_articles
-    if has_article:
-        start = i - 1
+    start = _phrase_start(doc, i, sent, words)
+    slot = _slot(doc, start, i, words)
     if kind in ("institution", "seat"):
-        before = start - 1
-        if before < sent.start or strip_accents_lower(doc[before].text) not in words.site_locatives:
-            return None
-        if not _where_something_happens(doc, i, i + size, words):
+        building = slot in ("locative", "front") and _where_something_happens(doc, i, i + size, words) \
+            and not _before_the_court(doc, i, label, words)
+        if not building and not (kind == "institution" and slot == "object_institution"):
             return None
     j = i + size
     if kind == "seat":
@@ -151,13 +219,18 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
     adjectives = 0
     while j < sent.end and adjectives < MAX_ADJECTIVES and doc[j].pos_ == "ADJ" and doc[j].text.islower():
         j, adjectives = j + 1, adjectives + 1
+    described = _description_end(doc, j, sent.end, words)
     after_de = j < sent.end and strip_accents_lower(doc[j].text) in words.site_prepositions_de
     if after_de:
         j += 1
         if j < sent.end and fold_word(doc[j].text) in words.site_articles:
             j += 1
     if j >= sent.end or not _capitalised(doc[j]):
-        return None
+        end = _word_end(doc, max(described, i + size + adjectives), sent.end)
+        if kind != "odonym" and slot in ("front", "object_institution", "object_site") and \
+                not _town_follows(doc, end, sent.end, words):
+            return SitePhrase(start, end, kind, label, i, False)
+        return None  # "dans la rue", "à l'hôpital": annotators rarely list a site without a name
     if not after_de and kind == "site" and fold_word(doc[i + size - 1].text) in words.sites_needing_de:
         return None  # "le camp Sarkozy": a side, not a camp
     return SitePhrase(start, _name_end(doc, j, sent.end, words), kind, label, j, after_de)

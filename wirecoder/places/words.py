@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..core.text import strip_accents_lower
@@ -58,6 +58,11 @@ class PlaceWords:
     name_connectors: frozenset[str]  # "place de la Concorde": between the capitalised words of one name
     apposition_words: frozenset[str]  # "Pishan, une petite localité"
     district_nouns: frozenset[str]  # "arrondissement"
+    front_locatives: frozenset[str] = frozenset()  # "devant l'hôpital": a site noun after it is a place
+    place_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "site" or "institution": its object
+    capital_nouns: frozenset[str] = frozenset()  # "la capitale": a capital named by what it is
+    capital_articles: frozenset[str] = frozenset()
+    judicial_verbs: frozenset[str] = frozenset()  # "comparaître devant le tribunal": the court, not a building
     head_starts: frozenset[str] = frozenset()  # first words of site heads and seats, folded
     head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
     site_prepositions_de: frozenset[str] = frozenset()  # the forms of "de" among them ("l'hôpital de Garches")
@@ -90,7 +95,10 @@ def place_words(lang: str) -> PlaceWords:
                       sites_needing_de=frozenset(of("site_needs_de")), site_articles=frozenset(of("site_article")),
                       name_connectors=frozenset(of("name_connector")),
                       apposition_words=frozenset(of("apposition_word")),
-                      district_nouns=frozenset(of("district_noun")))
+                      district_nouns=frozenset(of("district_noun")),
+                      front_locatives=frozenset(of("front_locative")), place_verbs=of("place_verb"),
+                      judicial_verbs=frozenset(of("judicial_verb")), capital_nouns=frozenset(of("capital_noun")),
+                      capital_articles=frozenset(of("capital_article")))
     heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
     written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
     written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]

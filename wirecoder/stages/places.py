@@ -14,7 +14,9 @@ from typing import Any
 from ..actor_dictionary import load_dictionary
 from ..annotations import Place as PlaceRecord
 from ..core.text import strip_accents_lower
+from ..langdata import read_tsv
 from ..places import Gazetteer, Place, load_gazetteer, place_key
+from ..places.capital import CapitalMention, find_capital_mentions
 from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts, place_words
 from ..places.resolve import Clues, best
 from ..places.words import Seat
@@ -175,6 +177,10 @@ def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, countries: set[str],
     candidates = _candidates(m, m.key, gazetteer, countries)
     if candidates:
         return m, candidates
+    if m.recognised or m.locative:  # "en Eure-et-Loire": a misspelt name, before its parts ("Loire")
+        candidates = gazetteer.misspelt(m.key)
+        if candidates:
+            return m, candidates
     for part in name_parts(m, lang):
         candidates = [c for c in _candidates(part, part.key, gazetteer, countries)
                       if c.curated or (c.population >= LARGE_TOWN and place_key(c.name) == part.key)]
@@ -224,8 +230,43 @@ def places(ctx: Context) -> None:
         else:
             by_identity[identity] = record
     records = sorted(by_identity.values(), key=lambda r: r.start)
-    _countries_from_context(records, ctx.settings["places.home_country"])
-    ctx.document.places = records
+    home = ctx.settings["places.home_country"]
+    _countries_from_context(records, home)
+    taken = [(m.start, m.end) for m, _ in found]
+    capitals = [c for c in find_capital_mentions(ctx.spacy_doc, place_words(lang), lang)
+                if not any(a < c.end and c.start < b for a, b in taken)]
+    ctx.document.places = _with_capitals(records, capitals, gazetteer, home) if capitals else records
+
+
+def _with_capitals(records: list[PlaceRecord], capitals: list[CapitalMention], gazetteer: Gazetteer,
+                   home: str) -> list[PlaceRecord]:
+    """"la capitale": the capital of its demonym's country, else of the country of the place named last
+    before it, else of the article's main country; one place with the capital's other mentions."""
+    located = sorted((start, r.country) for r in records if r.country and "; " not in r.country
+                     and r.precision != PRECISION_UNLOCATED for start, _ in r.mentions)
+    main = _main_country(records, home)
+    for c in capitals:
+        before = [country for start, country in located if start < c.start]
+        city = _capital_city(c.country or (before[-1] if before else main), gazetteer)
+        if city is None:
+            continue
+        same = next((r for r in records if (r.name, r.country, r.kind) == (city.name, city.country, "city")), None)
+        if same is not None:
+            same.mentions.append((c.start, c.end))
+            continue
+        records.append(PlaceRecord(start=c.start, end=c.end, text=c.text, name=city.name, country=city.country,
+                                   kind="city", lat=city.lat, lon=city.lon, geonames_id=city.geonames_id,
+                                   precision=PRECISION_EXACT, mentions=[(c.start, c.end)]))
+    return sorted(records, key=lambda r: r.start)
+
+
+def _capital_city(country: str, gazetteer: Gazetteer) -> Place | None:
+    """The capital of ``country``: the first of its rows in ``capitals.tsv``, as the gazetteer has it."""
+    name = capital_names(gazetteer.lang).get(country)
+    if name is None:
+        return None
+    return next((p for p in gazetteer.by_key(place_key(name, gazetteer.lang))
+                 if p.country == country and p.kind == "city"), None)
 
 
 def _name_like(m: PlaceMention) -> bool:
@@ -239,15 +280,30 @@ def _name_like(m: PlaceMention) -> bool:
     return not any(c in name for c in '"«»()[]•/:;') and (m.head_kind is not None or not any(c.isdigit() for c in name))
 
 
+def _main_country(records: list[PlaceRecord], home: str) -> str:
+    """The country the article names most (its located places' mentions), else the home country."""
+    weight: dict[str, int] = {}
+    for r in records:
+        if r.country and r.precision != PRECISION_UNLOCATED:
+            for code in r.country.split("; "):
+                weight[code] = weight.get(code, 0) + len(r.mentions)
+    return max(sorted(weight), key=lambda c: (weight[c], c == home)) if weight else home
+
+
+@cache
+def capital_names(lang: str) -> dict[str, str]:
+    """ISO3 -> the French name of its capital (the first row of ``capitals.tsv`` for it)."""
+    names: dict[str, str] = {}
+    for row in read_tsv(lang, "capitals.tsv"):
+        names.setdefault(row["iso3"], row["capital"])
+    return names
+
+
 def _countries_from_context(records: list[PlaceRecord], home: str) -> None:
     """A place not located takes the country of the located place nearest before it, else the article's most
     mentioned country, else the home country: "la rue de Grenelle" in a story about Paris is in France."""
     located = [r for r in records if r.country and r.precision != PRECISION_UNLOCATED]
-    weight: dict[str, int] = {}
-    for r in located:
-        for code in (r.country or "").split("; "):
-            weight[code] = weight.get(code, 0) + len(r.mentions)
-    main = max(sorted(weight), key=lambda c: (weight[c], c == home)) if weight else home
+    main = _main_country(records, home)
     for r in records:
         if r.country is None and r.precision == PRECISION_UNLOCATED:
             before = [x for x in located if x.start < r.start and x.kind in {"city", "site", "region"}]
