@@ -268,7 +268,9 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     words = place_words(lang)
     text = document.text
     repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
-    phrases = [p for p in find_site_phrases(doc, words) if not inside(doc[p.start].idx, repeats)
+    times = frozenset(t.i for x in document.timexes if (span := doc.char_span(x.start, x.end, alignment_mode="expand"))
+                      for t in span)
+    phrases = [p for p in find_site_phrases(doc, words, times) if not inside(doc[p.start].idx, repeats)
                and not _figurative(doc, p, words, lang)]
     found = [m for p in phrases for m in _site_mentions(doc, p, text, lang)]
     districts = [d for d in find_districts(doc, text, words) if not inside(doc[d.start].idx, repeats)]

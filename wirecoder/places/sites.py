@@ -121,7 +121,8 @@ def _head_candidates(doc: Any, words: PlaceWords) -> list[int]:
     return [int(i) for i in numpy.nonzero(numpy.isin(lower, wanted))[0]]
 
 
-def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
+def find_site_phrases(doc: Any, words: PlaceWords, times: frozenset[int] = frozenset()) -> list[SitePhrase]:
+    """The site phrases of a parsed text; ``times``: the tokens of its time expressions (no part of a site)."""
     found: list[SitePhrase] = []
     after = 0  # where the last phrase ended: heads inside it are part of it
     for i in _head_candidates(doc, words):
@@ -132,7 +133,7 @@ def find_site_phrases(doc: Any, words: PlaceWords) -> list[SitePhrase]:
         if head is None or _false_head(doc, i, sent.start, words):
             continue
         size, kind, label = head
-        phrase = _phrase(doc, i, size, kind, label, sent, words)
+        phrase = _phrase(doc, i, size, kind, label, sent, words, times)
         if phrase is None:
             if kind == "seat":
                 after = i + size  # "la place Beauvau a rappelé": the ministry, no square
@@ -196,6 +197,18 @@ def _word_end(doc: Any, end: int, sent_end: int) -> int:
     return end
 
 
+def _phrase_end(doc: Any, i: int, end: int, sent_end: int, times: frozenset[int]) -> int:
+    """Not in the middle of the noun phrase: words after ``end`` that hang on the phrase's words and are
+    nouns or names stay with it ("le restaurant fast food Wendy's", not "le restaurant fast"), unless they
+    are a time expression ("devant le tribunal mercredi matin"); nor in the middle of a word ("Wendy’s")."""
+    limit = min(sent_end, i + MAX_HEAD_WORDS + MAX_DESCRIPTION_WORDS)
+    while end < limit and end not in times and (
+            (i <= doc[end].head.i < end and doc[end].pos_ in ("NOUN", "PROPN", "X") and not doc[end].is_punct)
+            or (not doc[end - 1].whitespace_ and doc[end].is_alpha)):
+        end += 1
+    return end
+
+
 def _town_follows(doc: Any, end: int, sent_end: int, words: PlaceWords) -> bool:
     """"l'ambassade américaine à Bagdad": the site is read with its town (``mentions._site_before``)."""
     if end + 1 >= sent_end or strip_accents_lower(doc[end].text) not in words.site_prepositions:
@@ -204,8 +217,8 @@ def _town_follows(doc: Any, end: int, sent_end: int, words: PlaceWords) -> bool:
     return name < sent_end and _capitalised(doc[name])
 
 
-def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
-            words: PlaceWords) -> SitePhrase | None:
+def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any, words: PlaceWords,
+            times: frozenset[int]) -> SitePhrase | None:
     start = _phrase_start(doc, i, sent, words)
     slot = _slot(doc, start, i, words)
     if kind in ("institution", "seat"):
@@ -226,7 +239,7 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any,
         if j < sent.end and fold_word(doc[j].text) in words.site_articles:
             j += 1
     if j >= sent.end or not _capitalised(doc[j]):
-        end = _word_end(doc, max(described, i + size + adjectives), sent.end)
+        end = _phrase_end(doc, i, _word_end(doc, max(described, i + size + adjectives), sent.end), sent.end, times)
         if kind != "odonym" and slot in ("front", "object_institution", "object_site") and \
                 not _town_follows(doc, end, sent.end, words):
             return SitePhrase(start, end, kind, label, i, False)
