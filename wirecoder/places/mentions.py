@@ -56,6 +56,7 @@ class PlaceMention:
     recognised: bool = False  # the recogniser's place: reported even when the gazetteer does not know it
     inner: bool = False  # the town after a site noun ("Garches" of "l'hôpital de Garches"), or nothing
     seat: Seat | None = None  # "à l'Élysée": the building of a seat of power
+    coordinated: tuple[int, ...] = ()  # characters of the words the name is coordinated with ("X et Y")
     district: District | None = None  # "le XVIe arrondissement de Paris"
 
 
@@ -95,7 +96,7 @@ Span = tuple[int, int]
 
 
 def _base_spans(document: Document, doc: Any, finder: PhraseFinder, sites: list[Span],
-                words: PlaceWords) -> tuple[list[Span], set[Span]]:
+                words: PlaceWords, times: frozenset[int] = frozenset()) -> tuple[list[Span], set[Span]]:
     """Token spans of place names: the recogniser's places and the gazetteer's phrases, longest first,
     without overlaps; nothing inside a person or organisation name or an actor use of a place, nor in a site
     phrase (``sites``: "la rue de Strasbourg", "l'hôpital de Garches" are read as wholes). Also which of the
@@ -108,8 +109,9 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder, sites: list[
         if span is None:
             continue
         if e.label == "LOC" and not e.metonymy and not e.repeat:
-            if not overlaps(span.start, span.end, sites):
-                recognised.append((span.start, span.end))
+            end = next((t.i for t in span if t.i in times), span.end)  # "l'Arc de Triomphe samedi"
+            if end > span.start and not overlaps(span.start, end, sites):
+                recognised.append((span.start, end))
         elif e.label in {"ORG", "MISC"} and not e.metonymy:
             named.append((span.start, span.end))  # "Stade de France" tagged ORG is still the stadium
         else:
@@ -276,7 +278,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     districts = [d for d in find_districts(doc, text, words) if not inside(doc[d.start].idx, repeats)]
     found += [m for d in districts for m in _district_mentions(doc, d, text, lang)]
     taken = [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in districts]
-    base, recognised = _base_spans(document, doc, finder, taken, words)
+    base, recognised = _base_spans(document, doc, finder, taken, words, times)
     spans = [s for s in base if not _inside_other_name(doc, s[0], words)]
     for n, (start, end) in enumerate(spans):
         span = doc[start:end]
@@ -287,7 +289,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         said_town = _said_town(doc, start, end, words)
         locative = said_town or _after_locative(doc, start, words)
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
-                      locative=locative, recognised=(start, end) in recognised,
+                      locative=locative, recognised=(start, end) in recognised, coordinated=_coordinated(span),
                       container_key=place_key(doc[container[0]:container[1]].text, lang) if container else None)
         area = _area_noun(doc, start, words)
         if area is not None:
@@ -313,6 +315,14 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], site=label, owner=owner,
                                       before="town_preposition", **common))
     return found
+
+
+def _coordinated(span: Any) -> tuple[int, ...]:
+    """Where the words coordinated with the name stand: "du château de Versailles et du Grand Trianon"."""
+    root = span.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [c for c in root.children if c.dep_ == "conj"]
+    return tuple(t.idx for t in linked if not span.start <= t.i < span.end)
 
 
 def _figurative(doc: Any, phrase: SitePhrase, words: PlaceWords, lang: str) -> bool:

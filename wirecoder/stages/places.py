@@ -212,8 +212,8 @@ def places(ctx: Context) -> None:
     for m, candidates in found:
         if m.inner and (not candidates or any(a <= m.start and m.end <= b for a, b in wholes)):
             continue  # "le siège de la SNCF": no town; "la gare du Nord": the whole is the place
-        if not candidates and not (m.named or ((m.locative or m.head_kind) and not m.site and not m.direction
-                                   and _name_like(m))):
+        if not candidates and not (m.named or ((m.locative or m.head_kind or _with_a_place(m, found))
+                                               and not m.site and not m.direction and _name_like(m))):
             continue  # unknown, and nothing says it is a place: the recogniser's guess is not enough
         others = {_only_country(c) for other, c in found if other.sentence == m.sentence and other is not m}
         container = _only_country(gazetteer.by_key(m.container_key)) if m.container_key else None
@@ -267,6 +267,14 @@ def _capital_city(country: str, gazetteer: Gazetteer) -> Place | None:
         return None
     return next((p for p in gazetteer.by_key(place_key(name, gazetteer.lang))
                  if p.country == country and p.kind == "city"), None)
+
+
+def _with_a_place(m: PlaceMention, found: list[tuple[PlaceMention, list[Place]]]) -> bool:
+    """A recognised name coordinated with a place the gazetteer knows or a site ("du château de Versailles
+    et du Grand Trianon") is a place too; coordinated with another unknown name, it may be a people ("les
+    Hans et les Ouïghours")."""
+    return m.recognised and any(other is not m and (c or other.named) and other.start <= at < other.end
+                                for at in m.coordinated for other, c in found)
 
 
 def _name_like(m: PlaceMention) -> bool:
