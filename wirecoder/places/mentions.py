@@ -280,6 +280,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     taken = [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in districts]
     base, recognised = _base_spans(document, doc, finder, taken, words, times)
     spans = [s for s in base if not _inside_other_name(doc, s[0], words)]
+    sites_before = [_site_before(doc, start, words, lang) for start, _ in spans]
     for n, (start, end) in enumerate(spans):
         span = doc[start:end]
         key = place_key(span.text, lang)
@@ -308,7 +309,10 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
             found.append(PlaceMention(a, span.end_char, text[a:span.end_char], before="article",
                                       direction=words.directions[strip_accents_lower(doc[part].text)],
                                       **common))
-        site = _site_before(doc, start, words, lang)
+        site = sites_before[n]
+        if site is not None and n + 1 < len(spans) and sites_before[n + 1] is not None \
+                and sites_before[n + 1][0] == site[0]:
+            site = None  # "l'ambassade de France à Niamey": the site is in the town, France only owns it
         if site is not None:
             first, label, owner = site
             a = doc[first].idx

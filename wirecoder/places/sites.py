@@ -210,8 +210,10 @@ def _phrase_end(doc: Any, i: int, end: int, sent_end: int, times: frozenset[int]
 
 
 def _town_follows(doc: Any, end: int, sent_end: int, words: PlaceWords) -> bool:
-    """"l'ambassade américaine à Bagdad": the site is read with its town (``mentions._site_before``)."""
-    if end + 1 >= sent_end or strip_accents_lower(doc[end].text) not in words.site_prepositions:
+    """"l'ambassade américaine à Bagdad": the site is read with its town (``mentions._site_before``). Not after
+    "de", which joins another complement ("la statue de Jeanne d'Arc de la Place des Pyramides")."""
+    word = strip_accents_lower(doc[end].text) if end < sent_end else ""
+    if end + 1 >= sent_end or word not in words.site_prepositions or word in words.site_prepositions_de:
         return False
     name = end + 1 + (fold_word(doc[end + 1].text) in words.site_articles)
     return name < sent_end and _capitalised(doc[name])
@@ -246,4 +248,7 @@ def _phrase(doc: Any, i: int, size: int, kind: HeadKind, label: str, sent: Any, 
         return None  # "dans la rue", "à l'hôpital": annotators rarely list a site without a name
     if not after_de and kind == "site" and fold_word(doc[i + size - 1].text) in words.sites_needing_de:
         return None  # "le camp Sarkozy": a side, not a camp
-    return SitePhrase(start, _name_end(doc, j, sent.end, words), kind, label, j, after_de)
+    end = _name_end(doc, j, sent.end, words)
+    if kind == "site" and _town_follows(doc, end, sent.end, words):
+        return None  # "l'ambassade de France à Niamey": the site in its town (``mentions._site_before``)
+    return SitePhrase(start, end, kind, label, j, after_de)

@@ -105,6 +105,13 @@ def _seat_record(mention: PlaceMention, seat: Seat) -> PlaceRecord:
                        mentions=[(mention.start, mention.end)])
 
 
+def _owned_site(mention: PlaceMention, owner: Place) -> PlaceRecord:
+    """"l'ambassade des États-Unis": the country after the site noun owns it; where it stands is not said
+    (its country comes from the context, as for a place not located)."""
+    article = "the " if owner.name.startswith(WITH_THE) else ""
+    return replace(_unresolved(mention), name=f"{mention.site} of {article}{owner.name}", kind="site")
+
+
 def _unresolved(mention: PlaceMention) -> PlaceRecord:
     """A place the text names but the gazetteer does not know: kept, with what is known (its country comes
     later, from the context). A site phrase is its own name ("Rue de Grenelle"); a recognised name is too."""
@@ -221,6 +228,8 @@ def places(ctx: Context) -> None:
         place = _resolve(m, candidates, clues, article_countries)
         if m.seat is not None:
             record = _seat_record(m, m.seat)
+        elif place is not None and m.site and place.kind == "country":
+            record = _owned_site(m, place)
         else:
             record = _record(place, m, lang) if place is not None else _unresolved(m)
         identity = ("?", record.name or m.key) if record.precision == PRECISION_UNLOCATED \
