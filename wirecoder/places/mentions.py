@@ -66,6 +66,7 @@ class PhraseFinder:
     def __init__(self, nlp: Any, gazetteer: Gazetteer) -> None:
         from spacy.matcher import PhraseMatcher
 
+        self.gazetteer = gazetteer  # also for names the recogniser marks: known as a whole or not
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, str] = {}  # match id -> the form, for its capitalisation
         for form in gazetteer.phrases:
@@ -177,6 +178,15 @@ def _area_noun(doc: Any, start: int, words: PlaceWords) -> int | None:
     return None
 
 
+def _after_area_noun(doc: Any, start: int, end: int, words: PlaceWords) -> int:
+    """"province du Khyber Pakhtunkhwa" as the recogniser tags it: where the name starts, after its area noun
+    and "de" (read then as in "la province de Diyala"); ``start`` when the span has no area noun."""
+    if end - start > 2 and strip_accents_lower(doc[start].text) in words.area_nouns and \
+            strip_accents_lower(doc[start + 1].text) in words.part_prepositions and doc[start + 2].text[:1].isupper():
+        return start + 2
+    return start
+
+
 def _part_of(doc: Any, start: int, words: PlaceWords) -> int | None:
     """"le nord de la Syrie", "l'est du pays": the index of the direction word before the name."""
     i = start - 1
@@ -282,6 +292,9 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     spans = [s for s in base if not _inside_other_name(doc, s[0], words)]
     sites_before = [_site_before(doc, start, words, lang) for start, _ in spans]
     for n, (start, end) in enumerate(spans):
+        is_recognised = (start, end) in recognised
+        if is_recognised and not finder.gazetteer.index.get(place_key(doc[start:end].text, lang)):
+            start = _after_area_noun(doc, start, end, words)  # not "district de Columbia", a name as a whole
         span = doc[start:end]
         key = place_key(span.text, lang)
         container = spans[n + 1] if n + 1 < len(spans) and _contains(doc, end, spans[n + 1][0], words) else None
@@ -290,7 +303,7 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
         said_town = _said_town(doc, start, end, words)
         locative = said_town or _after_locative(doc, start, words)
         common = dict(key=key, sentence=span.sent.start, name_start=span.start_char, name_end=span.end_char,
-                      locative=locative, recognised=(start, end) in recognised, coordinated=_coordinated(span),
+                      locative=locative, recognised=is_recognised, coordinated=_coordinated(span),
                       container_key=place_key(doc[container[0]:container[1]].text, lang) if container else None)
         area = _area_noun(doc, start, words)
         if area is not None:
@@ -310,8 +323,8 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
                                       direction=words.directions[strip_accents_lower(doc[part].text)],
                                       **common))
         site = sites_before[n]
-        if site is not None and n + 1 < len(spans) and sites_before[n + 1] is not None \
-                and sites_before[n + 1][0] == site[0]:
+        later = sites_before[n + 1] if n + 1 < len(spans) else None
+        if site is not None and later is not None and later[0] == site[0]:
             site = None  # "l'ambassade de France à Niamey": the site is in the town, France only owns it
         if site is not None:
             first, label, owner = site

@@ -1,8 +1,9 @@
 """Choosing the place a mention means among the gazetteer's candidates.
 
 A candidate's score is a prior (countries first; cities by population; curated regions, sites and seas
-in between), plus the article's country context, plus what the words before the name say: French gives
-countries and regions an article ("dans la Vienne", "en Syrie") and towns none ("à Vienne").
+in between; ISO 3166-2 divisions last), plus the article's country context, plus what the words before the
+name say: French gives countries and regions an article ("dans la Vienne", "en Syrie") and towns none
+("à Vienne").
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from .gazetteer import Place, PlaceKind
 COUNTRY_PRIOR = 7.0
 CURATED_PRIOR = 6.0  # curated regions, areas, seas and sites
 MAX_CITY_PRIOR = 8.0
+# An ISO 3166-2 division scores as a town of 1,000 inhabitants: a town named like its division ("Mopti",
+# "Kayes") is the town unless the words say a region ("dans le Sindh", "la région de Kayes").
+DIVISION_PRIOR = 4.0
 # Context: a candidate in a country the article names, or the same sentence names. Smaller than the gap
 # between a capital and a small namesake (Paris, France vs Paris, Texas: 7.3 vs 5.4) so that a stray
 # American actor does not move Paris to Texas; larger than the gap between Georgia the country and the
@@ -50,6 +54,8 @@ class Clues:
 
 
 def prior(place: Place) -> float:
+    if place.division:
+        return DIVISION_PRIOR
     if place.kind == "country":
         return COUNTRY_PRIOR
     if place.kind == "city":

@@ -79,8 +79,21 @@ def _precision(place: Place, mention: PlaceMention) -> int:
     return PRECISION_AREA
 
 
-def _record(place: Place, mention: PlaceMention, lang: str) -> PlaceRecord:
+def _country_point(iso3: str | None, gazetteer: Gazetteer) -> tuple[float | None, float | None]:
+    if iso3 is None:
+        return None, None
+    key = place_key(load_dictionary(gazetteer.lang).country(iso3).name, gazetteer.lang)
+    country = next((p for p in gazetteer.by_key(key) if p.kind == "country" and p.country == iso3), None)
+    return (country.lat, country.lon) if country else (None, None)
+
+
+def _record(place: Place, mention: PlaceMention, gazetteer: Gazetteer) -> PlaceRecord:
+    lang = gazetteer.lang
     name, kind = place.name, place.kind
+    lat, lon, precision = place.lat, place.lon, _precision(place, mention)
+    if place.division and lat is None:  # no point of its own: its country's, as for "le nord de la Syrie"
+        lat, lon = _country_point(place.country, gazetteer)
+        precision = PRECISION_AREA if lat is not None else PRECISION_UNLOCATED
     if mention.site:
         owner = load_dictionary(lang).country(mention.owner).name if mention.owner else None
         if owner and owner.startswith(WITH_THE):
@@ -92,10 +105,10 @@ def _record(place: Place, mention: PlaceMention, lang: str) -> PlaceRecord:
     elif mention.district and mention.named:
         name, kind = mention.named, "region"
     return PlaceRecord(start=mention.start, end=mention.end, text=mention.text, name=name, country=place.country,
-                       kind=kind, lat=place.lat, lon=place.lon,
+                       kind=kind, lat=lat, lon=lon,
                        geonames_id=None if mention.site or mention.direction or mention.district
                        else place.geonames_id,
-                       precision=_precision(place, mention), mentions=[(mention.start, mention.end)])
+                       precision=precision, mentions=[(mention.start, mention.end)])
 
 
 def _seat_record(mention: PlaceMention, seat: Seat) -> PlaceRecord:
@@ -160,13 +173,21 @@ def _plausible_town(town: Place, m: PlaceMention, key: str, countries: set[str],
     return large or town.country in countries or m.locative
 
 
+def _plausible_division(division: Place, countries: set[str]) -> bool:
+    """An ISO 3166-2 division needs a country the article is about: its names include common words ("Unité",
+    "Lacs") and other countries' towns, and an area noun says a region but not whose ("le comté de Santa
+    Cruz" in California is no Argentine province)."""
+    return division.country in countries
+
+
 def _candidates(m: PlaceMention, key: str, gazetteer: Gazetteer, countries: set[str]) -> list[Place]:
     lang = gazetteer.lang
     candidates = gazetteer.by_key(key)
     name = m.text[m.name_start - m.start:m.name_end - m.start]
     if len(key) < MIN_TOWN_KEY or (name.isupper() and len(name) > 1):
         return [c for c in candidates if c.curated]
-    return [c for c in candidates if c.curated or _plausible_town(c, m, key, countries, lang)]
+    return [c for c in candidates if c.curated or (_plausible_division(c, countries) if c.division
+                                                   else _plausible_town(c, m, key, countries, lang))]
 
 
 def _with_candidates(m: PlaceMention, gazetteer: Gazetteer, countries: set[str],
@@ -231,7 +252,7 @@ def places(ctx: Context) -> None:
         elif place is not None and m.site and place.kind == "country":
             record = _owned_site(m, place)
         else:
-            record = _record(place, m, lang) if place is not None else _unresolved(m)
+            record = _record(place, m, gazetteer) if place is not None else _unresolved(m)
         identity = ("?", record.name or m.key) if record.precision == PRECISION_UNLOCATED \
             else (record.name, record.country, record.kind)
         if identity in by_identity:
