@@ -111,12 +111,16 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder, sites: list[
             continue
         if e.label == "LOC" and not e.metonymy and not e.repeat:
             end = next((t.i for t in span if t.i in times), span.end)  # "l'Arc de Triomphe samedi"
-            if end > span.start and not overlaps(span.start, end, sites):
+            if end > span.start and not overlaps(span.start, end, sites) \
+                    and not _inside_a_brand(doc, span.start, end):
                 recognised.append((span.start, end))
         elif e.label in {"ORG", "MISC"} and not e.metonymy:
             named.append((span.start, span.end))  # "Stade de France" tagged ORG is still the stadium
         else:
             blocked.append((span.start, span.end))
+    # "François Hollande" named in the article: "Hollande" alone is him, not the Netherlands
+    surnames = {e.text.split()[-1] for e in document.entities if e.label == "PER" and len(e.text.split()) > 1}
+    recognised = [(a, b) for a, b in recognised if doc[a:b].text not in surnames]
     repeats = [(p.start, p.end) for p in document.paragraphs if p.repeat_of is not None]
     phrases: list[Span] = []
     for start, end in finder(doc):
@@ -127,12 +131,30 @@ def _base_spans(document: Document, doc: Any, finder: PhraseFinder, sites: list[
         if any(a <= start and end <= b and (a, b) != (start, end) for a, b in named) and \
                 not (start > 0 and strip_accents_lower(doc[start - 1].text) in words.locatives):
             continue  # "Banque de France": a country inside a name; not "(le terrorisme) au Sahel"
+        if _inside_a_brand(doc, start, end) or doc[start:end].text in surnames:
+            continue
         phrases.append((start, end))
     chosen: list[Span] = []
     for start, end in sorted(set(recognised + phrases), key=lambda s: (s[0] - s[1], s[0])):
         if not overlaps(start, end, chosen):
             chosen.append((start, end))
     return sorted(chosen), set(recognised) - set(phrases)
+
+
+def _inside_a_brand(doc: Any, start: int, end: int) -> bool:
+    """A place's name that starts or ends a name the recogniser missed: "France 3", "France Bleu Occitanie",
+    "Agence France-Presse", "WWF France". The next word, capitalised or a number, follows with a space (or a
+    hyphen) and no punctuation; or an acronym comes before."""
+    sent = doc[start].sent
+    after = doc[end] if end < sent.end else None
+    if after is not None and doc[end - 1].whitespace_ and (after.is_title or after.is_upper or after.is_digit) \
+            and (after.is_alpha or after.is_digit) and after.ent_iob_ != "B":
+        return True  # not "en France Emmanuel Macron a dit": another name begins
+    if end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].text[:1].isupper():
+        return True
+    before = doc[start - 1] if start > sent.start else None
+    return before is not None and before.is_alpha and before.is_upper and len(before) > 1 and bool(before.whitespace_)
 
 
 def _after_locative(doc: Any, start: int, words: PlaceWords) -> bool:
