@@ -31,6 +31,8 @@ MAX_SITE_GAP = 4
 SITE_GAP_POS = {"ADJ", "NUM", "DET", "ADP", "PROPN"}
 # Between a place and the one containing it: ", dans le nord de la" is 6 words.
 MAX_CONTAINER_GAP = 6
+# "procureur de la République de Paris", "brigade des sapeurs-pompiers de Paris": words in a body's title.
+MAX_BODY_TITLE = 8
 
 
 
@@ -260,6 +262,27 @@ def _inside_other_name(doc: Any, start: int, words: PlaceWords) -> bool:
             and doc[start - 2].text in words.name_heads)
 
 
+def _body_names(doc: Any, words: PlaceWords) -> frozenset[int]:
+    """Tokens of the names in a body's title: "le parquet de Créteil", "la brigade criminelle de Paris", "le
+    procureur de la République de Paris" (the guidelines: a name inside an organisation's name is no place)."""
+    taken: set[int] = set()
+    for tok in doc:
+        if fold_word(tok.text) not in words.body_heads:
+            continue
+        j, end = tok.i + 1, min(tok.sent.end, tok.i + MAX_BODY_TITLE)
+        while j < end:
+            word = doc[j]
+            if word.pos_ == "ADJ" or strip_accents_lower(word.text) in words.part_prepositions \
+                    or strip_accents_lower(word.text) in words.determiners or (word.pos_ == "NOUN" and word.is_lower) or word.text == "-":
+                j += 1  # "criminelle", "de la", "des sapeurs-pompiers"
+            elif word.text[:1].isupper():
+                taken.add(j)  # "République", "Paris"
+                j += 1
+            else:
+                break
+    return frozenset(taken)
+
+
 def _contains(doc: Any, end: int, next_start: int, words: PlaceWords) -> bool:
     """"Paris, au Texas", "Alep, dans le nord de la Syrie", "Paris (Texas)": the next name contains this one."""
     gap = doc[end:next_start]
@@ -311,7 +334,8 @@ def find_mentions(document: Document, doc: Any, finder: PhraseFinder, lang: str)
     found += [m for d in districts for m in _district_mentions(doc, d, text, lang)]
     taken = [(p.start, p.end) for p in phrases] + [(d.start, d.end) for d in districts]
     base, recognised = _base_spans(document, doc, finder, taken, words, times)
-    spans = [s for s in base if not _inside_other_name(doc, s[0], words)]
+    bodies = _body_names(doc, words)
+    spans = [s for s in base if not _inside_other_name(doc, s[0], words) and s[1] - 1 not in bodies]
     sites_before = [_site_before(doc, start, words, lang) for start, _ in spans]
     for n, (start, end) in enumerate(spans):
         is_recognised = (start, end) in recognised

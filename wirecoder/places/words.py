@@ -60,6 +60,7 @@ class PlaceWords:
     district_nouns: frozenset[str]  # "arrondissement"
     front_locatives: frozenset[str] = frozenset()  # "devant l'hôpital": a site noun after it is a place
     place_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "site" or "institution": its object
+    body_heads: frozenset[str] = frozenset()  # "le parquet de Créteil": the body, named after its seat
     capital_nouns: frozenset[str] = frozenset()  # "la capitale": a capital named by what it is
     capital_articles: frozenset[str] = frozenset()
     judicial_verbs: frozenset[str] = frozenset()  # "comparaître devant le tribunal": the court, not a building
@@ -98,7 +99,7 @@ def place_words(lang: str) -> PlaceWords:
                       district_nouns=frozenset(of("district_noun")),
                       front_locatives=frozenset(of("front_locative")), place_verbs=of("place_verb"),
                       judicial_verbs=frozenset(of("judicial_verb")), capital_nouns=frozenset(of("capital_noun")),
-                      capital_articles=frozenset(of("capital_article")))
+                      capital_articles=frozenset(of("capital_article")), body_heads=frozenset(of("body_head")))
     heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
     written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
     written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]
