@@ -187,7 +187,8 @@ def _add_curated(b: _Builder, city_by_name: dict[tuple[str, str], dict[str, Any]
     state_ids = {place_key(s["name"]): s["geonameid"] for s in us_states.values()}
     for name in CURATED_FILES:
         for row in read_tsv(b.lang, name):
-            iso3 = None if row["iso3"] == NONE else row["iso3"]
+            # a feature shared by a few countries lists them: "FRA|ESP|AND" is reported "FRA; ESP; AND"
+            iso3 = None if row["iso3"] == NONE else "; ".join(row["iso3"].split("|"))
             forms = row["forms"].split("|")
             kind = cast(PlaceKind, row["kind"])
             english = row["name"]

@@ -272,8 +272,9 @@ def _body_names(doc: Any, words: PlaceWords) -> frozenset[int]:
         j, end = tok.i + 1, min(tok.sent.end, tok.i + MAX_BODY_TITLE)
         while j < end:
             word = doc[j]
-            if word.pos_ == "ADJ" or strip_accents_lower(word.text) in words.part_prepositions \
-                    or strip_accents_lower(word.text) in words.determiners or (word.pos_ == "NOUN" and word.is_lower) or word.text == "-":
+            folded = strip_accents_lower(word.text)
+            if word.pos_ == "ADJ" or folded in words.part_prepositions or folded in words.determiners \
+                    or (word.pos_ == "NOUN" and word.is_lower) or word.text == "-":
                 j += 1  # "criminelle", "de la", "des sapeurs-pompiers"
             elif word.text[:1].isupper():
                 taken.add(j)  # "République", "Paris"

@@ -69,14 +69,19 @@ def _precision(place: Place, mention: PlaceMention) -> int:
     if mention.site:
         return PRECISION_EXACT
     if mention.direction:
-        return PRECISION_NEAR if place.kind in {"city", "region"} and place.country else PRECISION_AREA
+        return PRECISION_NEAR if place.kind in {"city", "region"} and _one_country(place) else PRECISION_AREA
     if mention.district:
         return PRECISION_NEAR
     if place.kind in {"city", "site"}:
         return PRECISION_EXACT
-    if place.kind == "region" and place.country:
+    if place.kind == "region" and _one_country(place):
         return PRECISION_NEAR
     return PRECISION_AREA
+
+
+def _one_country(place: Place) -> bool:
+    """In one country: not an area shared by several ("Cachemire": India; Pakistan)."""
+    return bool(place.country) and "; " not in (place.country or "")
 
 
 def _country_point(iso3: str | None, gazetteer: Gazetteer) -> tuple[float | None, float | None]:
@@ -138,7 +143,8 @@ def _unresolved(mention: PlaceMention) -> PlaceRecord:
 def _only_country(candidates: list[Place]) -> str | None:
     """The country of a name that can only be in one country (whatever place it is there)."""
     countries = {c.country for c in candidates}
-    return candidates[0].country if len(countries) == 1 else None
+    country = candidates[0].country if len(countries) == 1 else None
+    return country if country and "; " not in country else None  # "Pyrénées": no one country
 
 
 def _context(ctx: Context, mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[str]:
