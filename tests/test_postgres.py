@@ -122,3 +122,14 @@ def test_hostile_paging_and_nul_are_422_over_postgres(postgres_url: str) -> None
                                 ("/api/places?q=%00", "q"), ("/api/events?place=%00", "place")):
             assert client.get(path).json()["error"]["parameter"] == parameter
         assert client.get("/api/articles", params={"q": "mot"}).status_code == 200
+
+
+def test_a_place_shared_by_several_countries_is_stored(postgres_url: str, sample_documents) -> None:
+    """Migration 0006: a place's country may be several codes ("Pyrénées": "FRA; ESP; AND"), too long for
+    the three characters PostgreSQL enforced before."""
+    data = dict(sample_documents[0][0], id="shared-range")
+    place = dict(data["places"][0], country="FRA; ESP; AND")
+    data["places"] = [place, *data["places"][1:]]
+    with Store(postgres_url) as store:
+        assert store.write(Document.from_dict(data), "shared-range-hash") == "added"
+        assert store.document("shared-range")["places"][0]["country"] == "FRA; ESP; AND"

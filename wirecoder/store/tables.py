@@ -141,7 +141,7 @@ places = Table(
     *_span(),
     Column("text", Text, nullable=False),
     Column("name", Text),
-    Column("country", String(3)),
+    Column("country", Text),  # "; "-joined for a place shared by a few countries ("FRA; ESP; AND")
     Column("kind", String(16)),
     Column("lat", Float),
     Column("lon", Float),
