@@ -134,3 +134,17 @@ def test_search_follows_a_replaced_article(store: Store) -> None:
     with store.engine.connect() as conn:
         assert search_articles(conn, Page(), "pont")["total"] == 1
         assert search_articles(conn, Page(), "homologue")["total"] == 0
+
+
+def test_a_place_shared_by_several_countries_is_listed_under_each(store: Store) -> None:
+    from wirecoder.annotations import Place
+    from wirecoder.store.catalog import Page, list_places
+
+    doc = make_doc(Article(id="p1", text="Deux randonneurs sont morts dans les Pyrénées."))
+    doc.places = [Place(start=37, end=45, text="Pyrénées", name="Pyrenees", country="FRA; ESP; AND", kind="other",
+                        lat=42.7, lon=0.8, precision=3, mentions=[(37, 45)])]
+    store.write(doc, "h1")
+    with store.engine.connect() as conn:
+        for code in ("FRA", "esp", "AND"):
+            assert [p["name"] for p in list_places(conn, Page(1, 50), country=code)["items"]] == ["Pyrenees"]
+        assert list_places(conn, Page(1, 50), country="ES")["total"] == 0  # a whole code, not a piece of one

@@ -165,8 +165,10 @@ def list_places(conn: Connection, page: Page, q: str | None = None, country: str
     conditions: list[ColumnElement[bool]] = [places.c.name.is_not(None)]
     if q:
         conditions.append(or_(places.c.name.ilike(f"%{q}%"), places.c.text.ilike(f"%{q}%")))
-    if country:
-        conditions.append(places.c.country == country.upper())
+    if country:  # one of a shared place's codes ("FRA; ESP; AND") counts too
+        code = country.upper()
+        conditions.append(or_(places.c.country == code, places.c.country.like(f"{code}; %"),
+                              places.c.country.like(f"%; {code}"), places.c.country.like(f"%; {code}; %")))
     keys = (places.c.name, places.c.country, places.c.kind, places.c.lat, places.c.lon, places.c.geonames_id,
             places.c.precision)
     grouped = (select(*keys, func.count(func.distinct(places.c.article_pk)).label("articles"))
