@@ -97,9 +97,13 @@ def _false_head(doc: Any, i: int, sent_start: int, words: PlaceWords) -> bool:
 def _where_something_happens(doc: Any, start: int, end: int, words: PlaceWords) -> bool:
     """The words hang on a verb, an adjective or a noun of something happening ("se sont retrouvés à
     Matignon", "une conférence à l'Élysée"), not on a noun of an office or a body ("le candidat à
-    l'Élysée", "le président du groupe à l'Assemblée")."""
+    l'Élysée", "le président du groupe à l'Assemblée"), nor on a verb of the body's proceedings ("adopté à
+    l'Assemblée en première lecture")."""
     root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
     head = root.head
+    verb = head.head if head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("obl") else head
+    if verb.pos_ in ("VERB", "AUX") and strip_accents_lower(verb.lemma_) in words.proceeding_verbs:
+        return False  # "adopté (mi-avril) à l'Assemblée", "voté au Sénat": the body's proceedings
     if head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or head.dep_.startswith("obl"):
         return True  # a verb, an adjective, or an adjunct noun of the verb ("reçus jeudi à Matignon")
     return strip_accents_lower(head.lemma_) in words.happening_nouns

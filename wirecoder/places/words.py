@@ -63,6 +63,7 @@ class PlaceWords:
     body_heads: frozenset[str] = frozenset()  # "le parquet de Créteil": the body, named after its seat
     capital_nouns: frozenset[str] = frozenset()  # "la capitale": a capital named by what it is
     capital_articles: frozenset[str] = frozenset()
+    proceeding_verbs: frozenset[str] = frozenset()  # "voté au Sénat": the body, not its building
     judicial_verbs: frozenset[str] = frozenset()  # "comparaître devant le tribunal": the court, not a building
     head_starts: frozenset[str] = frozenset()  # first words of site heads and seats, folded
     head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
@@ -99,7 +100,8 @@ def place_words(lang: str) -> PlaceWords:
                       district_nouns=frozenset(of("district_noun")),
                       front_locatives=frozenset(of("front_locative")), place_verbs=of("place_verb"),
                       judicial_verbs=frozenset(of("judicial_verb")), capital_nouns=frozenset(of("capital_noun")),
-                      capital_articles=frozenset(of("capital_article")), body_heads=frozenset(of("body_head")))
+                      capital_articles=frozenset(of("capital_article")), body_heads=frozenset(of("body_head")),
+                      proceeding_verbs=frozenset(of("proceeding_verb")))
     heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
     written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
     written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]
