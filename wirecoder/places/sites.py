@@ -148,11 +148,17 @@ def find_site_phrases(doc: Any, words: PlaceWords, times: frozenset[int] = froze
 
 
 def _phrase_start(doc: Any, i: int, sent: Any, words: PlaceWords) -> int:
-    """Where the reported words start: the article, over adjectives before the head ("les anciens locaux")."""
+    """Where the reported words start: the article, over adjectives before the head ("les anciens locaux"); a
+    capitalised adjective inside the sentence starts the name itself ("(Grand hôpital de l'Est francilien)")."""
     k = i - 1
     while k >= sent.start and i - 1 - k < MAX_ADJECTIVES and doc[k].pos_ == "ADJ" and doc[k].text.islower():
         k -= 1
-    return k if k >= sent.start and fold_word(doc[k].text) in words.site_articles else i
+    if k >= sent.start and fold_word(doc[k].text) in words.site_articles:
+        return k
+    before = doc[i - 1] if i - 1 > sent.start else None
+    if before is not None and before.pos_ == "ADJ" and before.is_title:
+        return _phrase_start(doc, i - 1, sent, words) if i - 2 > sent.start else i - 1
+    return i
 
 
 def _slot(doc: Any, start: int, i: int, words: PlaceWords) -> Slot | None:
