@@ -267,7 +267,7 @@ def places(ctx: Context) -> None:
             by_identity[identity] = record
     records = sorted(by_identity.values(), key=lambda r: r.start)
     home = ctx.settings["places.home_country"]
-    _countries_from_context(records, home)
+    _countries_from_context(records, home, [(x.start_char, x.end_char) for x in ctx.spacy_doc.sents])
     taken = [(m.start, m.end) for m, _ in found]
     capitals = [c for c in find_capital_mentions(ctx.spacy_doc, place_words(lang), lang)
                 if not any(a < c.end and c.start < b for a, b in taken)]
@@ -343,12 +343,25 @@ def capital_names(lang: str) -> dict[str, str]:
     return names
 
 
-def _countries_from_context(records: list[PlaceRecord], home: str) -> None:
-    """A place not located takes the country of the located place nearest before it, else the article's most
-    mentioned country, else the home country: "la rue de Grenelle" in a story about Paris is in France."""
-    located = [r for r in records if r.country and r.precision != PRECISION_UNLOCATED]
+def _countries_from_context(records: list[PlaceRecord], home: str, sentences: list[tuple[int, int]]) -> None:
+    """A place not located takes the country of the nearest located place in its sentence ("Baghouz, dans l'est
+    de la Syrie"), else of the located town, site or region mentioned last within ``NEAR_CHARS`` before it, else
+    the article's most mentioned country, else the home country: "la rue de Grenelle" in a story about Paris is
+    in France."""
+    located = sorted((start, r.country, r.kind) for r in records if r.country and "; " not in r.country
+                     and r.precision != PRECISION_UNLOCATED for start, _ in r.mentions)
     main = _main_country(records, home)
     for r in records:
-        if r.country is None and r.precision == PRECISION_UNLOCATED:
-            before = [x for x in located if x.start < r.start and x.kind in {"city", "site", "region"}]
-            r.country = before[-1].country if before and r.start - before[-1].start < NEAR_CHARS else main
+        if r.country is not None or r.precision != PRECISION_UNLOCATED:
+            continue
+        sentence = next(((a, b) for a, b in sentences if a <= r.start < b), (r.start, r.end))
+        inside = [(abs(start - r.start), country) for start, country, _ in located
+                  if sentence[0] <= start < sentence[1] and not r.start <= start < r.end]  # not its owner
+        before = [(start, country) for start, country, kind in located
+                  if start < r.start and kind in {"city", "site", "region"}]
+        if inside:
+            r.country = min(inside)[1]
+        elif before and r.start - before[-1][0] < NEAR_CHARS:
+            r.country = before[-1][1]
+        else:
+            r.country = main
