@@ -11,6 +11,7 @@ the auxiliary. The tokens are read by their attributes only: this module imports
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, NamedTuple
 
 from .lexicon import TimeLexicon, load
@@ -27,8 +28,8 @@ def clause_tense(token: Any, lang: str) -> str | None:
     """``past``, ``present`` or ``future`` for the clause of ``token``, None when it has no finite verb or
     only a bare participle ("prévue le 15 septembre", "interpellé vendredi, le suspect ...")."""
     lexicon = load(lang)
-    predicate = _predicate(token, lexicon)
-    return _tense(predicate, _parts(predicate), lexicon) if predicate is not None else None
+    found = _predicate(token, lexicon)
+    return _tense(*found, lexicon) if found is not None else None
 
 
 class _Parts(NamedTuple):
@@ -49,21 +50,21 @@ def _parts(word: Any) -> _Parts:
     return _Parts(children, auxiliaries, copula)
 
 
-def _predicate(token: Any, lexicon: TimeLexicon) -> Any:
+def _predicate(token: Any, lexicon: TimeLexicon) -> tuple[Any, _Parts] | None:
     """The verb, or the noun or adjective with its copula, that carries the clause ``token`` sits in; in a
     cleft ("C'est jeudi que le gouvernement présentera ...") the verb after "que". An infinitive takes the
     tense of the verb above it, unless it is a past one ("disent avoir été agressés samedi")."""
     tok = token
     for _ in range(MAX_HEAD_STEPS):
         verb = tok.pos_ in ("VERB", "AUX")
-        parts = _parts(tok)
-        if parts.copula is not None:
+        # a copula comes before its predicate: a noun without one on its left is read no further
+        parts = _parts(tok) if verb or any(c.dep_ == COPULA for c in tok.lefts) else None
+        if parts is not None and parts.copula is not None:
             cleft = _cleft(tok, parts)
             if cleft is not None:
-                return cleft
-        if (verb or parts.copula is not None) and \
-                (not _infinitive(tok, parts) or _compound(tok, parts, lexicon)):
-            return tok
+                return cleft, _parts(cleft)
+        if parts is not None and (not _infinitive(tok, parts) or _compound(tok, parts, lexicon)):
+            return tok, parts
         if tok is not token and not verb and tok.dep_ in PARTICIPLE_CLAUSES and \
                 any(tok.text.lower().endswith(e) for e in lexicon.forms("participle_ending")):
             return None
@@ -154,11 +155,12 @@ def _form_tense(token: Any, lexicon: TimeLexicon) -> str | None:
     """``Fut``, ``Cnd``, ``Past`` (passé simple), ``Imp`` or ``Pres`` of a finite word: the word's form where
     it settles the question, else the tagger's morphology."""
     word, lemma = token.text.lower(), token.lemma_.lower()
-    stems = _future_stems(lemma, lexicon)
-    if any(word.startswith(stem) and word[len(stem):] in lexicon.forms("future_ending") for stem in stems):
-        return "Fut"
-    if any(word.startswith(stem) and word[len(stem):] in lexicon.forms("conditional_ending") for stem in stems):
-        return "Cnd"
+    if word.endswith(_future_tails(lexicon.lang)):
+        stems = _future_stems(lemma, lexicon)
+        if any(word.startswith(stem) and word[len(stem):] in lexicon.forms("future_ending") for stem in stems):
+            return "Fut"
+        if any(word.startswith(stem) and word[len(stem):] in lexicon.forms("conditional_ending") for stem in stems):
+            return "Cnd"
     if _simple_past(word, lemma, lexicon):
         return "Past"
     tense, mood = token.morph.get("Tense"), token.morph.get("Mood")
@@ -176,6 +178,13 @@ def _form_tense(token: Any, lexicon: TimeLexicon) -> str | None:
     if "Pres" in tense:
         return "Pres"
     return None
+
+
+@cache
+def _future_tails(lang: str) -> tuple[str, ...]:
+    """How every future or conditional ends: its stem's "r" and an ending ("-rait"), to skip the rest fast."""
+    lexicon = load(lang)
+    return tuple("r" + e for kind in ("future_ending", "conditional_ending") for e in lexicon.forms(kind))
 
 
 def _future_stems(lemma: str, lexicon: TimeLexicon) -> list[str]:
