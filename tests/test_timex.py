@@ -140,3 +140,28 @@ def test_offsets_point_at_the_text() -> None:
     for t in find_timexes(text, "2019-06-01", tense="past"):
         assert text[t.start:t.end] == t.text
     assert [t.text for t in find_timexes(text, "2019-06-01")] == ["Ces dernières semaines", "début 2019", "3 mai"]
+
+
+WEEKDAY_ORDINALS = [
+    ("Les permanences ont lieu les premiers et troisièmes jeudis du mois.", "les premiers et troisièmes jeudis"),
+    ("Les permanences ont lieu les deuxièmes et quatrièmes jeudis du mois.", "les deuxièmes et quatrièmes jeudis"),
+    ("Le conseil siège les second et quatrième mardis.", "les second et quatrième mardis"),
+    ("Le marché aux puces se tient les derniers dimanches de l'été.", "les derniers dimanches"),
+    ("Les vaccinations ont lieu les 1er et 3e mercredis.", "les 1er et 3e mercredis"),
+    ("Les vaccinations ont lieu les 2e et 4e mercredis.", "les 2e et 4e mercredis"),
+    ("Le club se réunit le premier lundi du mois.", "le premier lundi"),
+    ("La collecte a lieu le deuxième mardi de chaque mois.", "le deuxième mardi"),
+    ("Le comité se réunit le troisième jeudi du mois.", "le troisième jeudi"),
+    ("Le marché nocturne a lieu le dernier vendredi du mois.", "le dernier vendredi"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression"), WEEKDAY_ORDINALS)
+def test_a_weekday_counted_in_its_month_recurs(sentence: str, expression: str) -> None:
+    found = only(sentence, "2023-12-13", "present")
+    assert found[expression].type == "SET" and found[expression].value.startswith("XXXX-WXX-")
+
+
+def test_every_weekday_ordinal_has_an_example() -> None:
+    used = {w for _, expression in WEEKDAY_ORDINALS for w in expression.split()}
+    assert set(LEX.forms("weekday_ordinal")) <= used

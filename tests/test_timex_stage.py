@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirecoder import Pipeline, extract
-from wirecoder.stages.timex import clause_tense
+from wirecoder.timex.tense import clause_tense
 
 pytestmark = pytest.mark.model
 

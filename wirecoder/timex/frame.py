@@ -37,6 +37,8 @@ class Frame:
     each: bool = False  # a set: "chaque", "tous les"
     ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
     overnight: bool = False  # "la nuit de mercredi à jeudi" ends the next day
+    definite: bool = False  # "le lundi": a habit in a clause that is not past ("fermé le lundi")
+    generic: bool = False  # a day or month of no year in particular ("chaque année, le 15 août")
 
     @property
     def clock(self) -> bool:
@@ -120,6 +122,7 @@ def frame_of(match: Match, lexicon: TimeLexicon, pivot_year: int) -> Frame:
         each="each" in s,
         ref=value("ref", s["ref"]) if "ref" in s else value("signalled_ref", s.get("signalled", "")),
         overnight="overnight" in s,
+        definite="definite" in s,
     )
 
 

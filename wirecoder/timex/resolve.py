@@ -97,7 +97,7 @@ def _span_at(frame: Frame, ref: date, story: date, tense: str | None) -> Span | 
     base = _base_span(frame, ref, story, tense)
     if base is None:
         return None
-    if frame.part:
+    if frame.part and base.earliest:  # a generic "début juillet" (XXXX-07) has no days to take a third of
         base = cal.part_of(base, frame.part)
     if frame.clock and base.precision == "day":
         stamp = f"{base.value}T{frame.hour:02d}:{frame.minute or 0:02d}"
@@ -114,6 +114,8 @@ def _base_span(frame: Frame, ref: date, story: date, tense: str | None) -> Span 
         return cal.decade_span(f.decade)
     if f.century is not None:
         return cal.century_span(f.century)
+    if f.month is not None and f.generic:  # "chaque année, du 15 juillet au 15 août": any year's
+        return Span(f"XXXX-{f.month:02d}" + (f"-{f.day:02d}" if f.day else ""), "", "", "day" if f.day else "month")
     if f.month is not None:
         year = f.year if f.year is not None else _year_for_month(f.month, f.day, ref, tense, f.direction)
         if f.day is not None:

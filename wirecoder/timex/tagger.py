@@ -19,7 +19,7 @@ from .context import accept, generic_present
 from .frame import Frame, frame_of
 from .grammar import Match, find_matches
 from .lexicon import load
-from .resolve import Reference, Resolved, resolve
+from .resolve import PRESENT, Reference, Resolved, resolve
 
 Tense = str | None
 TenseAt = Callable[[int, int], Tense]  # (start, end) of an expression -> its clause's tense
@@ -72,13 +72,17 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
     frames = [_generic(m, frame_of(m, lexicon, pub.last.year if pub else date.today().year), text, lang)
               for m in matches]
     frames = _years_carried(text, matches, frames)
+    habit: int | None = None  # end of a generic date in the current sentence ("en été", "les mois d'été")
     for i, (match, frame) in enumerate(zip(matches, frames, strict=True)):
+        if habit is not None and SENTENCE_END.search(text, habit, match.start):
+            habit = None
         if pub is None or story is None:
             resolved = resolve(frame, UNKNOWN, UNKNOWN, None)
             if resolved.anchor != "absolute":
                 resolved = Resolved(resolved.value if frame.type in ("DURATION", "SET") or frame.ref else None)
         else:
             tense_here = tense_at(match.start, match.end)
+            frame = _habitual(frame, tense_here, habit is not None)
             if _day_follows(text, matches, frames, i):  # "vers 15 h 30, hier": the clock's day comes after it
                 ahead = resolve(frames[i + 1], pub, story, tense_at(matches[i + 1].start, matches[i + 1].end))
                 story = _story_day(ahead) or story
@@ -90,6 +94,8 @@ def find_timexes(text: str, publication: Reference | str | None, *, tense: Tense
                            resolved.mod or frame.part, resolved.earliest, resolved.latest, resolved.precision,
                            anchor, resolved.value if _is_date(resolved.value) else None, match.rule.name))
         story = _story_day(resolved) or story
+        if frame.type == "DATE" and (resolved.value or "").startswith("XXXX"):
+            habit = match.end
     if pub is not None:
         _add_periods(text, found, pub, lang)
     return found
@@ -102,6 +108,20 @@ def _generic(match: Match, frame: Frame, text: str, lang: str) -> Frame:
     """"les jeunes d'aujourd'hui": a reference to the present, not the publication day."""
     ref = generic_present(match, text, lang)
     return replace(frame, type="TIME", ref=ref, deictic=None) if ref else frame
+
+
+def _habitual(frame: Frame, tense: Tense, habit: bool) -> Frame:
+    """In a present-tense clause "le lundi" is every Monday (a set; in a story told in the past or the future
+    it is the Monday just named), and after a generic date in the same sentence ("en été", "pendant les mois
+    d'été") a day or month of no stated year is any year's ("entre le 15 juillet et le 15 août" → XXXX-07-15)."""
+    if tense != PRESENT:
+        return frame
+    if frame.definite and frame.day is None and frame.direction is None and frame.pod is None:
+        return replace(frame, type="SET")
+    if habit and frame.month is not None and frame.year is None and frame.direction is None \
+            and frame.deictic is None and not frame.this:
+        return replace(frame, generic=True)
+    return frame
 
 
 def _years_carried(text: str, matches: list[Match], frames: list[Frame]) -> list[Frame]:
