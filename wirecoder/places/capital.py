@@ -13,6 +13,7 @@ from typing import Any
 
 from ..actor_dictionary import load_dictionary
 from ..core.text import fold_word
+from .tokens import tokens_among
 from .words import PlaceWords
 
 
@@ -25,20 +26,10 @@ class CapitalMention:
     sentence: int  # character offset of the sentence start
 
 
-def _candidates(doc: Any, words: PlaceWords) -> list[int]:
-    """Tokens that are a capital noun, found at once on the lower-case column (most articles have none)."""
-    import numpy
-    from spacy.attrs import LOWER
-
-    lower = doc.to_array(LOWER)
-    wanted = numpy.array([doc.vocab.strings.add(form) for form in words.capital_nouns], dtype=lower.dtype)
-    return [int(i) for i in numpy.nonzero(numpy.isin(lower, wanted))[0]]
-
-
 def find_capital_mentions(doc: Any, words: PlaceWords, lang: str) -> list[CapitalMention]:
     found = []
     demonyms = load_dictionary(lang)
-    for tok in (doc[i] for i in _candidates(doc, words)):
+    for tok in (doc[i] for i in tokens_among(doc, words.capital_noun_forms)):
         if tok.pos_ != "NOUN" or tok.i == 0:
             continue
         article = doc[tok.i - 1]

@@ -22,6 +22,7 @@ from .gazetteer import Gazetteer, PlaceKind
 from .names import place_key
 from .resolve import Before
 from .sites import SitePhrase, find_site_phrases
+from .tokens import tokens_among
 from .words import PlaceWords, Seat, place_words
 
 # How far before the place's preposition a site noun may stand ("la base aérienne 123 d'Orléans":
@@ -266,9 +267,7 @@ def _body_names(doc: Any, words: PlaceWords) -> frozenset[int]:
     """Tokens of the names in a body's title: "le parquet de Créteil", "la brigade criminelle de Paris", "le
     procureur de la République de Paris" (the guidelines: a name inside an organisation's name is no place)."""
     taken: set[int] = set()
-    for tok in doc:
-        if fold_word(tok.text) not in words.body_heads:
-            continue
+    for tok in (doc[i] for i in tokens_among(doc, words.body_head_forms)):
         j, end = tok.i + 1, min(tok.sent.end, tok.i + MAX_BODY_TITLE)
         while j < end:
             word = doc[j]

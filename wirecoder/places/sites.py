@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..core.text import fold_word, strip_accents_lower
+from .tokens import tokens_among
 from .words import PlaceWords, Seat
 
 HeadKind = Literal["seat", "odonym", "site", "institution"]
@@ -115,21 +116,11 @@ def _before_the_court(doc: Any, i: int, label: str, words: PlaceWords) -> bool:
     return label == COURTHOUSE and strip_accents_lower(doc[i].head.lemma_) in words.judicial_verbs
 
 
-def _head_candidates(doc: Any, words: PlaceWords) -> list[int]:
-    """Tokens whose lower case is the first word of a head (a vectorised test: most tokens are not)."""
-    import numpy
-    from spacy.attrs import LOWER
-
-    lower = doc.to_array(LOWER)
-    wanted = numpy.array([doc.vocab.strings.add(form) for form in words.head_start_forms], dtype=lower.dtype)
-    return [int(i) for i in numpy.nonzero(numpy.isin(lower, wanted))[0]]
-
-
 def find_site_phrases(doc: Any, words: PlaceWords, times: frozenset[int] = frozenset()) -> list[SitePhrase]:
     """The site phrases of a parsed text; ``times``: the tokens of its time expressions (no part of a site)."""
     found: list[SitePhrase] = []
     after = 0  # where the last phrase ended: heads inside it are part of it
-    for i in _head_candidates(doc, words):
+    for i in tokens_among(doc, words.head_start_forms):  # most tokens are no head: skip them at once
         if i < after:
             continue
         sent = doc[i].sent

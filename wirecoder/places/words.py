@@ -7,6 +7,7 @@ from functools import cache
 
 from ..core.text import strip_accents_lower
 from ..langdata import read_tsv, word_table
+from .tokens import written_forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ class PlaceWords:
     head_start_forms: tuple[str, ...] = ()  # the same in lower case as written, and folded: a token prefilter
     site_prepositions_de: frozenset[str] = frozenset()  # the forms of "de" among them ("l'hôpital de Garches")
     longest_false_head: int = 0  # words in the longest false_head locution
+    body_head_forms: tuple[str, ...] = ()  # body_heads and capital_nouns in lower case as written and folded
+    capital_noun_forms: tuple[str, ...] = ()
 
 
 
@@ -110,6 +113,8 @@ def place_words(lang: str) -> PlaceWords:
     # "Elysee", "Elysée": a capital often loses its accent, and some writers drop them all
     forms = starts | firsts | {strip_accents_lower(w[0]) + w[1:] for w in firsts}
     return replace(words, head_starts=frozenset(starts), head_start_forms=tuple(sorted(forms)),
+                   body_head_forms=written_forms(words.body_heads, table.forms("body_head")),
+                   capital_noun_forms=written_forms(words.capital_nouns, table.forms("capital_noun")),
                    site_prepositions_de=frozenset(p for p in words.site_prepositions if p.startswith("d")),
                    longest_false_head=max((len(p) for p in words.false_heads), default=0))
 
