@@ -30,8 +30,8 @@ def find_capital_mentions(doc: Any, words: PlaceWords, lang: str) -> list[Capita
     found = []
     demonyms = load_dictionary(lang)
     for tok in (doc[i] for i in tokens_among(doc, words.capital_noun_forms)):
-        if tok.pos_ != "NOUN" or tok.i == 0:
-            continue
+        if tok.pos_ != "NOUN" or tok.i == 0 or tok.dep_ == "appos" or any(c.dep_ == "cop" for c in tok.children):
+            continue  # "dont Calcutta est la capitale", "Bamako, la capitale": said of the town named
         article = doc[tok.i - 1]
         if fold_word(article.text) not in words.capital_articles or article.i < tok.sent.start:
             continue  # "une capitale", "sa capitale": not one known place

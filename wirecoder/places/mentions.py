@@ -249,8 +249,8 @@ def _site_before(doc: Any, start: int, words: PlaceWords, lang: str) -> tuple[in
                     first -= 1
                 return first, words.sites[head], owner
         tok = doc[j]
-        if tok.pos_ not in SITE_GAP_POS or tok.is_punct:
-            return None
+        if (tok.pos_ not in SITE_GAP_POS and not tok.is_title) or tok.is_punct:
+            return None  # a capitalised word is a name's, whatever its tag ("de La Lanterne à Versailles")
         owner = owner or d.country_of_demonym(tok.text) or d.country_of_name(tok.text)
         j -= 1
     return None

@@ -61,6 +61,7 @@ class PlaceWords:
     district_nouns: frozenset[str]  # "arrondissement"
     front_locatives: frozenset[str] = frozenset()  # "devant l'hôpital": a site noun after it is a place
     place_verbs: dict[str, str] = field(default_factory=dict)  # lemma -> "site" or "institution": its object
+    owned_sites: frozenset[str] = frozenset()  # English labels: "l'ambassade des Etats-Unis" is not in the USA
     body_heads: frozenset[str] = frozenset()  # "le parquet de Créteil": the body, named after its seat
     capital_nouns: frozenset[str] = frozenset()  # "la capitale": a capital named by what it is
     capital_articles: frozenset[str] = frozenset()
@@ -104,7 +105,8 @@ def place_words(lang: str) -> PlaceWords:
                       front_locatives=frozenset(of("front_locative")), place_verbs=of("place_verb"),
                       judicial_verbs=frozenset(of("judicial_verb")), capital_nouns=frozenset(of("capital_noun")),
                       capital_articles=frozenset(of("capital_article")), body_heads=frozenset(of("body_head")),
-                      proceeding_verbs=frozenset(of("proceeding_verb")))
+                      proceeding_verbs=frozenset(of("proceeding_verb")),
+                      owned_sites=frozenset(of("owned_site").values()))
     heads = [*words.odonyms, *words.sites, *words.institutions, *words.seats]
     written = [form for kind in ("odonym", "site", "institution") for form in table.forms(kind)]
     written += [form for row in read_tsv(lang, "place_seats.tsv") for form in row["form"].split("|")]

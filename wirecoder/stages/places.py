@@ -255,7 +255,7 @@ def places(ctx: Context) -> None:
         place = _resolve(m, candidates, clues, article_countries)
         if m.seat is not None:
             record = _seat_record(m, m.seat)
-        elif place is not None and m.site and place.kind == "country":
+        elif place is not None and m.site in place_words(lang).owned_sites and place.kind == "country":
             record = _owned_site(m, place)
         else:
             record = _record(place, m, gazetteer) if place is not None else _unresolved(m)
@@ -306,10 +306,10 @@ def _capital_city(country: str, gazetteer: Gazetteer) -> Place | None:
 
 
 def _with_a_place(m: PlaceMention, found: list[tuple[PlaceMention, list[Place]]]) -> bool:
-    """A recognised name coordinated with a place the gazetteer knows or a site ("du château de Versailles
-    et du Grand Trianon") is a place too; coordinated with another unknown name, it may be a people ("les
-    Hans et les Ouïghours")."""
-    return m.recognised and any(other is not m and (c or other.named) and other.start <= at < other.end
+    """A recognised name coordinated with a place the gazetteer knows ("du château de Versailles et du Grand
+    Trianon") is a place too; coordinated with another unknown name, it may be a people ("les Hans et les
+    Ouïghours"), and with a site in a town a service ("le Samu et le centre hospitalier de Rouen")."""
+    return m.recognised and any(other is not m and c and not other.site and other.start <= at < other.end
                                 for at in m.coordinated for other, c in found)
 
 
