@@ -23,7 +23,6 @@ class CapitalMention:
     end: int
     text: str
     country: str | None  # ISO3 of a demonym after the noun ("la capitale malienne"), else None
-    sentence: int  # character offset of the sentence start
 
 
 def find_capital_mentions(doc: Any, words: PlaceWords, lang: str) -> list[CapitalMention]:
@@ -45,6 +44,5 @@ def find_capital_mentions(doc: Any, words: PlaceWords, lang: str) -> list[Capita
         elif after is not None and fold_word(after.text) in words.part_prepositions:
             continue  # "la capitale de la Syrie" (the name says it), "la capitale de la mode"
         start_char, end_char = article.idx, doc[end - 1].idx + len(doc[end - 1])
-        found.append(CapitalMention(start_char, end_char, doc.text[start_char:end_char], country,
-                                    tok.sent.start_char))
+        found.append(CapitalMention(start_char, end_char, doc.text[start_char:end_char], country))
     return found

@@ -14,7 +14,6 @@ from typing import Any
 from ..actor_dictionary import load_dictionary
 from ..annotations import Place as PlaceRecord
 from ..core.text import strip_accents_lower
-from ..langdata import read_tsv
 from ..places import Gazetteer, Place, load_gazetteer, place_key
 from ..places.capital import CapitalMention, find_capital_mentions
 from ..places.mentions import PhraseFinder, PlaceMention, find_mentions, name_parts, place_words
@@ -298,7 +297,8 @@ def _with_capitals(records: list[PlaceRecord], capitals: list[CapitalMention], g
 
 def _capital_city(country: str, gazetteer: Gazetteer) -> Place | None:
     """The capital of ``country``: the first of its rows in ``capitals.tsv``, as the gazetteer has it."""
-    name = capital_names(gazetteer.lang).get(country)
+    name = next((capital for capital, iso3 in load_dictionary(gazetteer.lang).capitals.items() if iso3 == country),
+                None)  # the first of its rows in capitals.tsv, folded (the key ignores accents anyway)
     if name is None:
         return None
     return next((p for p in gazetteer.by_key(place_key(name, gazetteer.lang))
@@ -332,15 +332,6 @@ def _main_country(records: list[PlaceRecord], home: str) -> str:
             for code in r.country.split("; "):
                 weight[code] = weight.get(code, 0) + len(r.mentions)
     return max(sorted(weight), key=lambda c: (weight[c], c == home)) if weight else home
-
-
-@cache
-def capital_names(lang: str) -> dict[str, str]:
-    """ISO3 -> the French name of its capital (the first row of ``capitals.tsv`` for it)."""
-    names: dict[str, str] = {}
-    for row in read_tsv(lang, "capitals.tsv"):
-        names.setdefault(row["iso3"], row["capital"])
-    return names
 
 
 def _countries_from_context(records: list[PlaceRecord], home: str, sentences: list[tuple[int, int]]) -> None:
