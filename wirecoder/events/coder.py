@@ -284,13 +284,16 @@ class _Coder:
 
     def _bare_infinitive(self, verb: Any) -> bool:
         """"pour n'accuser personne", "il est temps de s'y attaquer": an infinitive tells of no occurrence,
-        unless a verb of plan, possibility or phase carries it ("doit être jugé", "a commencé à juger") or
-        it has its auxiliary ("après avoir rencontré")."""
+        unless a verb of plan, possibility, phase or compulsion carries it ("doit être jugé", "a commencé à
+        juger", "contraint de démissionner"), it has its auxiliary ("après avoir rencontré") or it is a
+        narrative infinitive ("Et de dénoncer ...")."""
         if "Inf" not in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
             return False
+        if verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ == "de" for c in verb.children):
+            return False  # the narrative infinitive tells what was done: "Et de dénoncer le poids de la FNSEA"
         head = verb.head
         return not (verb.dep_ == "xcomp" and any(self.lex.has(kind, head.lemma_)
-                                                 for kind in ("plan", "possibility", "phase")))
+                                                 for kind in ("plan", "possibility", "phase", "compulsion")))
 
     def _state(self, verb: Any) -> bool:
         """"les troupes américaines déployées en Irak": a participle that describes, not an event (unless

@@ -18,6 +18,7 @@ WITH_WINDOW = 4  # tokens after the anchor in which a ``with=`` word must come (
 GOVERNOR_STEPS = 3  # nouns climbed through to reach a noun's verb ("la plupart de ces frappes")
 VERB_TAGS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
 CLAUSE_DEPS = ("advcl", "ccomp", "parataxis", "conj", "acl:relcl")  # clauses of their own
+COMPLEMENT_DEPS = ("obl:arg", "obl", "obl:mod", "xcomp", "iobj")  # a verb's own complements
 
 
 @dataclass
@@ -83,16 +84,30 @@ def _pos(token: Any) -> str | None:
 
 
 def _rest(first: Any, words: tuple[str, ...], sentence_end: int) -> Any:
-    """The last token of ``words`` found in order after ``first``, each within WORD_GAP tokens; else None."""
+    """The last token of ``words`` found in order after ``first``, each within WORD_GAP tokens; else None.
+    A final preposition may also open one of the anchor's own complements further on: "s'était opposée,
+    début décembre, à un retour", "appelant sur Twitter chacun à la responsabilité" (then the anchor is the
+    whole trigger, so the words in between stay free for other triggers)."""
     doc, last = first.doc, first
-    for word in words:
+    for n, word in enumerate(words):
         for tok in doc[last.i + 1:min(last.i + 1 + WORD_GAP, sentence_end)]:
             if word in keys(tok):
                 last = tok
                 break
         else:
+            if n == len(words) - 1 and _opens_complement(first, word, last):
+                return first if last is first else last
             return None
     return last
+
+
+def _opens_complement(anchor: Any, word: str, after: Any) -> bool:
+    """``word`` is the preposition or infinitive marker of a complement of ``anchor`` after ``after`` (the
+    parser may hang it on the object: "appelé chacun à la retenue")."""
+    complements = [c for c in anchor.children if c.dep_ in COMPLEMENT_DEPS]
+    complements += [n for c in anchor.children if c.dep_ == "obj" for n in c.children if n.dep_ == "nmod"]
+    return any(c.i > after.i and any(m.dep_ in ("case", "mark") and m.i > after.i and word in keys(m)
+                                     for m in c.children) for c in complements)
 
 
 def _conditions(rule: TriggerRule, token: Any, lex: EventLexicon) -> bool:
