@@ -12,7 +12,7 @@ from wirecoder.events.codes import codes_for
 from wirecoder.langdata import read_tsv
 
 LANG = "fr"
-WORD_KINDS = {"perform", "negation", "restrictive", "condition", "possibility", "plan", "compulsion", "media", "killed",
+WORD_KINDS = {"perform", "negation", "restrictive", "condition", "possibility", "plan", "compulsion", "animal", "media", "killed",
               "injured", "without", "approx_number", "weapon", "locative", "recipient_case", "genitive_case",
               "agent_case", "passive_auxiliary", "quantity", "phase", "participle_ending",
               "infinitive_ending", "charge_case", "imperfect_ending", "conditional_ending",

@@ -156,6 +156,8 @@ class _Coder:
             recipient = None  # "interpellé à Lyon": a place, not whom it was done to (an attack may hit one)
         if rule.type == "ASSAULT" and self._natural(actor, sentence):
             return None  # "les inondations ... 168 personnes ont été tuées": a disaster, not an attack
+        if rule.type == "ASSAULT" and (self._animal(actor) or self._animal(recipient) or self._animal_patient(tok)):
+            return None  # "un ours abattu", "des brebis tuées par un loup": no political or social act
         if actor is not None and recipient is not None and (
                 (actor.start, actor.end) == (recipient.start, recipient.end)
                 or (actor.actor and actor.actor == recipient.actor)):
@@ -254,6 +256,17 @@ class _Coder:
     def _by_protesters(self, actor: Role | None) -> bool:
         span = self._words(actor)
         return len(span) > 0 and any(self.lex.has("protester", k) for k in keys(span.root))
+
+    def _animal(self, role: Role | None) -> bool:
+        span = self._words(role)
+        return len(span) > 0 and any(self.lex.has("animal", k) for k in keys(span.root))
+
+    def _animal_patient(self, tok: Any) -> bool:
+        """The noun a participle describes ("l'ours tué") or the verb's subject or object is an animal."""
+        words = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:agent")]
+        if tok.dep_ in STATE_MODIFIER_DEPS:
+            words.append(tok.head)
+        return any(self.lex.has("animal", k) for w in words for k in keys(w))
 
     def _natural(self, actor: Role | None, sentence: Any) -> bool:
         """A natural force does it, or nobody and one is named in the sentence."""
