@@ -9,6 +9,8 @@ import pytest
 
 from wirecoder import Pipeline, extract
 
+from .case_tables import read_cases
+
 pytestmark = pytest.mark.model
 
 TABLE = Path(__file__).parent / "data" / "event_cases.tsv"
@@ -16,19 +18,9 @@ ANY = "-"
 
 
 def _rows() -> list[tuple[int, dict[str, str]]]:
-    header: list[str] | None = None
-    rows = []
-    for number, line in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        assert len(cells) == len(header), f"{TABLE.name}:{number}: {len(cells)} cells"
-        row = dict(zip(header, cells, strict=True))
+    rows = read_cases(TABLE)
+    for number, row in rows:
         assert row["found"] in ("yes", "no"), f"{TABLE.name}:{number}: found is yes or no"
-        rows.append((number, row))
     return rows
 
 

@@ -9,6 +9,8 @@ import pytest
 
 from wirecoder import Pipeline, extract
 
+from .case_tables import read_cases
+
 pytestmark = pytest.mark.model
 
 TABLE = Path(__file__).parent / "data" / "place_cases.tsv"
@@ -16,19 +18,7 @@ ANY = "-"
 
 
 def _rows() -> list[tuple[int, dict[str, str]]]:
-    lines = TABLE.read_text(encoding="utf-8").splitlines()
-    header: list[str] | None = None
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        assert len(cells) == len(header), f"{TABLE.name}:{number}: {len(cells)} cells"
-        rows.append((number, dict(zip(header, cells, strict=True))))
-    return rows
+    return read_cases(TABLE)
 
 
 @pytest.mark.parametrize("row", [r for _, r in _rows()], ids=[f"{n}:{r['text']}" for n, r in _rows()])
