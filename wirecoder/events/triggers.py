@@ -96,7 +96,7 @@ def _rest(first: Any, words: tuple[str, ...], sentence_end: int) -> Any:
                 break
         else:
             if n == len(words) - 1 and _opens_complement(first, word, last):
-                return first if last is first else last
+                return last  # the words matched so far: the anchor alone for "opposer à"
             return None
     return last
 
